@@ -1,0 +1,139 @@
+package org.bookcheck.reference;
+
+import org.apache.commons.math3.special.Erf;
+
+/**
+ * Element-wise activations and the softmax family. Softmax of a matrix works on each row, as
+ * attention does.
+ */
+public final class ActivationOps {
+
+    private static final double SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+
+    private ActivationOps() {
+    }
+
+    /** relu(x) = max(0, x). */
+    public static Numeric relu(Numeric x) {
+        return x.map(v -> Math.max(0, v));
+    }
+
+    /** gelu(x) = x·Φ(x) = ½x(1 + erf(x/√2)), the exact form (Hendrycks &amp; Gimpel, 2016). */
+    public static Numeric gelu(Numeric x) {
+        return x.map(v -> 0.5 * v * (1 + Erf.erf(v / Math.sqrt(2))));
+    }
+
+    /** The tanh approximation GPT-2 uses: ½x(1 + tanh(√(2/π)(x + 0.044715x³))). */
+    public static Numeric geluTanh(Numeric x) {
+        return x.map(v -> 0.5 * v * (1 + Math.tanh(SQRT_2_OVER_PI * (v + 0.044715 * v * v * v))));
+    }
+
+    /** σ(x) = 1 / (1 + e^(−x)). */
+    public static Numeric sigmoid(Numeric x) {
+        return x.map(ActivationOps::sigmoid);
+    }
+
+    /** tanh(x) = (eˣ − e^(−x)) / (eˣ + e^(−x)). */
+    public static Numeric tanh(Numeric x) {
+        return x.map(Math::tanh);
+    }
+
+    /** eˣ. */
+    public static Numeric exp(Numeric x) {
+        return x.map(Math::exp);
+    }
+
+    /** ln x, for x &gt; 0. */
+    public static Numeric ln(Numeric x) {
+        return x.map(v -> {
+            if (!(v > 0)) {
+                throw new OpException("ln: the natural logarithm needs a positive number, got " + v);
+            }
+            return Math.log(v);
+        });
+    }
+
+    /** √x, for x ≥ 0. */
+    public static Numeric sqrt(Numeric x) {
+        return x.map(v -> {
+            if (v < 0) {
+                throw new OpException("sqrt: the square root needs a number ≥ 0, got " + v);
+            }
+            return Math.sqrt(v);
+        });
+    }
+
+    /**
+     * softmax(x)ᵢ = e^(xᵢ − m) / Σⱼ e^(xⱼ − m) with m = maxⱼ xⱼ: subtracting the maximum changes
+     * nothing mathematically and keeps every exponent ≤ 0, so nothing overflows. Entries of −∞ (masked
+     * positions) get probability 0.
+     */
+    public static Numeric softmax(Numeric x) {
+        return rowWise("softmax", x, ActivationOps::softmaxRow);
+    }
+
+    /** log_softmax(x)ᵢ = (xᵢ − m) − ln Σⱼ e^(xⱼ − m), computed without forming the probabilities. */
+    public static Numeric logSoftmax(Numeric x) {
+        return rowWise("log_softmax", x, row -> {
+            double m = max(row);
+            double sum = 0;
+            for (double v : row) {
+                sum += Math.exp(v - m);
+            }
+            double logSum = Math.log(sum);
+            double[] out = new double[row.length];
+            for (int i = 0; i < row.length; i++) {
+                out[i] = row[i] - m - logSum;
+            }
+            return out;
+        });
+    }
+
+    static double sigmoid(double v) {
+        return v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v));
+    }
+
+    static double[] softmaxRow(double[] row) {
+        double m = max(row);
+        double[] out = new double[row.length];
+        double sum = 0;
+        for (int i = 0; i < row.length; i++) {
+            out[i] = Math.exp(row[i] - m);
+            sum += out[i];
+        }
+        for (int i = 0; i < row.length; i++) {
+            out[i] /= sum;
+        }
+        return out;
+    }
+
+    private static double max(double[] row) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double v : row) {
+            m = Math.max(m, v);
+        }
+        if (m == Double.NEGATIVE_INFINITY) {
+            throw new OpException("softmax: every entry of a row is −∞ (fully masked), so no probability can be assigned");
+        }
+        return m;
+    }
+
+    /** Applies f to a vector, or to each row of a matrix. */
+    static Numeric rowWise(String op, Numeric x, java.util.function.UnaryOperator<double[]> f) {
+        return switch (x) {
+            case Vector v -> {
+                Shapes.requireNonEmpty(op, v);
+                yield Vector.of(f.apply(v.toArray()));
+            }
+            case Matrix m -> {
+                Shapes.requireNonEmpty(op, m);
+                double[][] rows = m.toArrays();
+                for (int r = 0; r < rows.length; r++) {
+                    rows[r] = f.apply(rows[r]);
+                }
+                yield Matrix.of(rows);
+            }
+            case Scalar s -> throw new OpException(op + ": needs a vector or a matrix, got a scalar");
+        };
+    }
+}

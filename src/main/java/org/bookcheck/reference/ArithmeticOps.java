@@ -1,0 +1,59 @@
+package org.bookcheck.reference;
+
+/** Element-wise arithmetic and whole-value reductions on scalars, vectors and matrices. */
+public final class ArithmeticOps {
+
+    private ArithmeticOps() {
+    }
+
+    /** a + b, element by element; a scalar operand is added to every element. */
+    public static Numeric add(Numeric a, Numeric b) {
+        return a.zip("add", b, Double::sum);
+    }
+
+    /** a − b, element by element; a scalar operand is broadcast. */
+    public static Numeric sub(Numeric a, Numeric b) {
+        return a.zip("sub", b, (x, y) -> x - y);
+    }
+
+    /** s·x: every element of x multiplied by the scalar s. */
+    public static Numeric scale(Numeric x, double s) {
+        return x.map(v -> s * v);
+    }
+
+    /** a ⊙ b: the element-wise (Hadamard) product. */
+    public static Numeric elementwiseProduct(Numeric a, Numeric b) {
+        return a.zip("elementwise_product", b, (x, y) -> x * y);
+    }
+
+    /** a / b, element by element; division by zero is refused rather than giving ±∞. */
+    public static Numeric divide(Numeric a, Numeric b) {
+        return a.zip("divide", b, (x, y) -> {
+            if (y == 0) {
+                throw new OpException("divide: division by zero (" + x + " / 0)");
+            }
+            return x / y;
+        });
+    }
+
+    /** Σᵢ xᵢ over every element. */
+    public static double sum(Numeric x) {
+        double total = 0;
+        for (double v : x.flat()) {
+            total += v;
+        }
+        return total;
+    }
+
+    /** The number of items in a value: elements, tokens, sequences or vocabulary entries. */
+    public static int count(Value x) {
+        return switch (x) {
+            case Numeric n -> n.size();
+            case Tokens t -> t.tokens().size();
+            case TokenBatch b -> b.sequences().size();
+            case Vocabulary v -> v.ids().size();
+            case Text t -> throw new OpException("count: a text has no item count; tokenize it first and count the tokens");
+            case Bool b -> throw new OpException("count: a truth value has no item count");
+        };
+    }
+}
