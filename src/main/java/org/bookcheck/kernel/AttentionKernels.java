@@ -1,0 +1,78 @@
+package org.bookcheck.kernel;
+
+/**
+ * Causal multi-head self-attention in float32 (Vaswani et al., 2017), on the packed projections of a
+ * batch: qkv is [b, t, 3c] holding Q, K and V side by side, and head h owns channels
+ * [h·d, (h + 1)·d) of each, d = c / heads. Per head: scores S = QKᵀ/√d with the causal mask, weights
+ * A = softmax(S), context A·V written to out [b, t, c]. Each (sequence, head) pair is independent,
+ * so pairs are split between threads and every product inside runs serially.
+ */
+public final class AttentionKernels {
+
+    private AttentionKernels() {
+    }
+
+    /**
+     * Forward. Writes out [b, t, c], the masked softmax weights att [b, heads, t, t] (needed by the
+     * backward pass) and uses scores [b, heads, t, t] and kT [b, heads, d, t] as scratch.
+     */
+    public static void attention(float[] out, float[] att, float[] scores, float[] kT, float[] qkv, int b, int t,
+            int c, int heads) {
+        int d = c / heads;
+        float scale = (float) (1.0 / Math.sqrt(d));
+        Parallel.forRange(b * heads, 4L * t * t * d, (from, to) -> {
+            for (int bh = from; bh < to; bh++) {
+                int s = bh / heads;
+                int h = bh % heads;
+                int q0 = s * t * 3 * c + h * d;
+                int k0 = q0 + c;
+                int v0 = q0 + 2 * c;
+                int tt = bh * t * t;
+                int kt0 = bh * d * t;
+                MatmulKernels.transpose(qkv, k0, t, d, 3 * c, kT, kt0, t);
+                MatmulKernels.gemmSerial(0, t, t, d, qkv, q0, 3 * c, 1, kT, kt0, t, scores, tt, t, false);
+                for (int i = tt; i < tt + t * t; i++) {
+                    scores[i] *= scale;
+                }
+                for (int row = 0; row < t; row++) {
+                    SoftmaxKernels.softmaxRow(att, scores, tt + row * t, t, row + 1);
+                }
+                MatmulKernels.gemmSerial(0, t, d, t, att, tt, t, 1, qkv, v0, 3 * c, out, s * t * c + h * d, c, false);
+            }
+        });
+    }
+
+    /**
+     * Backward of {@link #attention} given dout [b, t, c]: writes dqkv [b, t, 3c] (all of it) and uses
+     * datt [b, heads, t, t] and vT [b, heads, d, t] as scratch. With dA = dout·Vᵀ and
+     * dS = A ⊙ (dA − rowsum(A ⊙ dA))/√d: dQ = dS·K, dK = dSᵀ·Q, dV = Aᵀ·dout.
+     */
+    public static void attentionBackward(float[] dqkv, float[] datt, float[] vT, float[] dout, float[] qkv, float[] att,
+            int b, int t, int c, int heads) {
+        int d = c / heads;
+        float scale = (float) (1.0 / Math.sqrt(d));
+        Parallel.forRange(b * heads, 8L * t * t * d, (from, to) -> {
+            for (int bh = from; bh < to; bh++) {
+                int s = bh / heads;
+                int h = bh % heads;
+                int q0 = s * t * 3 * c + h * d;
+                int k0 = q0 + c;
+                int v0 = q0 + 2 * c;
+                int o0 = s * t * c + h * d;
+                int tt = bh * t * t;
+                int vt0 = bh * d * t;
+                MatmulKernels.transpose(qkv, v0, t, d, 3 * c, vT, vt0, t);
+                MatmulKernels.gemmSerial(0, t, t, d, dout, o0, c, 1, vT, vt0, t, datt, tt, t, false);
+                for (int row = 0; row < t; row++) {
+                    SoftmaxKernels.softmaxBackwardRow(datt, att, datt, tt + row * t, t, row + 1);
+                }
+                for (int i = tt; i < tt + t * t; i++) {
+                    datt[i] *= scale;
+                }
+                MatmulKernels.gemmSerial(0, t, d, t, datt, tt, t, 1, qkv, k0, 3 * c, dqkv, q0, 3 * c, false);
+                MatmulKernels.gemmSerial(0, t, d, t, datt, tt, 1, t, qkv, q0, 3 * c, dqkv, k0, 3 * c, false);
+                MatmulKernels.gemmSerial(0, t, d, t, att, tt, 1, t, dout, o0, c, dqkv, v0, 3 * c, false);
+            }
+        });
+    }
+}

@@ -1,0 +1,127 @@
+package org.bookcheck.kernel;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+
+/**
+ * The one place kernels go multithreaded: a shared pool sized to the machine (or to the system
+ * property {@code bookcheck.threads}), a global switch back to serial, and {@link #forRange} that
+ * splits an index range into contiguous chunks.
+ *
+ * <p>Kernels only ever split work by <em>output</em> element, never along a sum, so the order of
+ * every floating-point reduction is the same whatever the thread count: results are bit-identical
+ * for 1 and N threads.
+ */
+public final class Parallel {
+
+    /** Body of a parallel loop over the half-open index range [from, to). */
+    @FunctionalInterface
+    public interface RangeBody {
+        void run(int from, int to);
+    }
+
+    /** Below this much work (about one multiply-add per unit) a loop stays on the calling thread. */
+    public static final long DEFAULT_MIN_WORK = 32_768;
+
+    private static volatile int threads = initialThreads();
+    private static volatile long minWork = DEFAULT_MIN_WORK;
+    private static ForkJoinPool pool = newPool(threads);
+
+    private Parallel() {
+    }
+
+    /** How many threads loops use; 1 means serial. */
+    public static int threads() {
+        return threads;
+    }
+
+    /** Sets the thread count for all later loops (1 turns threading off). */
+    public static synchronized void setThreads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + n);
+        }
+        if (n != threads) {
+            ForkJoinPool old = pool;
+            pool = newPool(n);
+            threads = n;
+            if (old != null) {
+                old.shutdown();
+            }
+        }
+    }
+
+    /** Sets how much work a loop must have before it is split; 0 splits every loop (for tests). */
+    public static void setMinWork(long work) {
+        if (work < 0) {
+            throw new IllegalArgumentException("minimum work must be ≥ 0, got " + work);
+        }
+        minWork = work;
+    }
+
+    /** The current minimum work for a split. */
+    public static long minWork() {
+        return minWork;
+    }
+
+    /**
+     * Runs body over [0, n), split into at most {@link #threads()} contiguous chunks when the whole
+     * loop does at least {@link #minWork()} units of work ({@code workPerIndex} units per index).
+     */
+    public static void forRange(int n, long workPerIndex, RangeBody body) {
+        int t = threads;
+        int chunks = (int) Math.min(t, n);
+        if (chunks <= 1 || (long) n * workPerIndex < minWork) {
+            if (n > 0) {
+                body.run(0, n);
+            }
+            return;
+        }
+        ForkJoinPool p = pool;
+        @SuppressWarnings("unchecked")
+        ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[chunks - 1];
+        for (int c = 1; c < chunks; c++) {
+            int from = (int) ((long) n * c / chunks);
+            int to = (int) ((long) n * (c + 1) / chunks);
+            tasks[c - 1] = p.submit(() -> body.run(from, to));
+        }
+        body.run(0, (int) ((long) n / chunks));
+        for (ForkJoinTask<?> task : tasks) {
+            task.join();
+        }
+    }
+
+    /**
+     * Like {@link #forRange} over [0, n), but every chunk except the last starts and ends on a
+     * multiple of {@code align}, so which elements fall in a vector body and which in a scalar tail
+     * depends only on n, never on the thread count.
+     */
+    public static void forAligned(int n, int align, long workPerIndex, RangeBody body) {
+        int blocks = (n + align - 1) / align;
+        forRange(blocks, workPerIndex * align, (from, to) -> body.run(from * align, Math.min(n, to * align)));
+    }
+
+    private static int initialThreads() {
+        String property = System.getProperty("bookcheck.threads");
+        if (property != null && !property.isBlank()) {
+            try {
+                int n = Integer.parseInt(property.trim());
+                if (n >= 1) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // fall through to the machine's size: a bad property must not stop the program
+            }
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    private static ForkJoinPool newPool(int n) {
+        // The calling thread runs the first chunk itself, so the pool needs one thread fewer.
+        return n <= 1 ? null : new ForkJoinPool(n - 1, pool -> {
+            var worker = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            worker.setDaemon(true);
+            worker.setName("bookcheck-kernel-" + worker.getPoolIndex());
+            return worker;
+        }, null, false);
+    }
+}
