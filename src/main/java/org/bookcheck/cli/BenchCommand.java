@@ -1,0 +1,80 @@
+package org.bookcheck.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.bookcheck.kernel.Parallel;
+import org.bookcheck.kernel.Simd;
+import org.bookcheck.model.TrainingBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bookcheck bench}: training throughput of the transformer at the fixed shapes S and M. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measures training throughput (ms per step, tokens/s, peak heap) at the fixed shapes",
+                "S (T 64, C 128, 4 heads, 4 layers, batch 8) and M (T 128, C 256, 8 heads, 6 layers, batch 8),",
+                "GPT-2 layout, byte vocabulary, AdamW, float32."})
+public final class BenchCommand extends BaseCommand {
+
+    @Option(names = "--shape", paramLabel = "S|M", split = ",", description = "Shapes to run (default: S,M).")
+    private List<String> shapes = new ArrayList<>(List.of("S", "M"));
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "5", description = "Untimed warm-up steps (default: ${DEFAULT-VALUE}).")
+    private int warmup;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "10", description = "Timed steps (default: ${DEFAULT-VALUE}).")
+    private int steps;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Kernel threads (default: all cores).")
+    private Integer threads;
+
+    @Override
+    protected ExitCode execute() {
+        if (threads != null && threads < 1) {
+            throw new UserError("--threads must be a positive whole number, got " + threads);
+        }
+        if (steps < 1 || warmup < 0) {
+            throw new UserError("--steps must be at least 1 and --warmup at least 0, got " + steps + " and " + warmup);
+        }
+        List<TrainingBenchmark.Shape> chosen = new ArrayList<>();
+        for (String s : shapes) {
+            try {
+                chosen.add(TrainingBenchmark.shape(s.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+        }
+        Parallel.setThreads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+        out().printf(Locale.ROOT, "machine: %s, %d cores; Java %s; kernels: %s; %d threads%n", cpuModel(),
+                Runtime.getRuntime().availableProcessors(), Runtime.version(), Simd.describe(), Parallel.threads());
+        out().printf(Locale.ROOT, "%d warm-up steps, %d timed steps; a step = forward + backward + clip + AdamW on one batch%n%n",
+                warmup, steps);
+        out().printf(Locale.ROOT, "%-5s %10s %8s %12s %12s %12s %12s %10s%n", "shape", "params", "tokens",
+                "median ms", "min ms", "max ms", "tokens/s", "peak heap");
+        out().flush();
+        for (TrainingBenchmark.Shape shape : chosen) {
+            TrainingBenchmark.Result r = TrainingBenchmark.run(shape, warmup, steps, 1);
+            out().printf(Locale.ROOT, "%-5s %10s %8d %12.1f %12.1f %12.1f %12s %8d MiB%n", shape.name(),
+                    String.format(Locale.ROOT, "%,d", r.parameters()), shape.tokensPerStep(), r.median(), r.min(), r.max(),
+                    String.format(Locale.ROOT, "%,.0f", r.tokensPerSecond()), r.peakHeapBytes() >> 20);
+            out().flush();
+        }
+        return ExitCode.OK;
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: fall back to the JVM's architecture name
+        }
+        return System.getProperty("os.arch");
+    }
+}

@@ -1,0 +1,51 @@
+package org.bookcheck.model;
+
+import java.util.List;
+
+/**
+ * A training run frozen at the end of an epoch: configuration, tokenizer, a digest of the corpus it
+ * trains on, how far it got (epochs, optimizer steps, the loss history), the parameters and the
+ * optimizer's moments. Enough to resume exactly.
+ */
+public record Checkpoint(TrainingConfig config, Tokenizer tokenizer, String corpusDigest, int epochsCompleted,
+        int optimizerSteps, List<EpochLoss> history, float[][] parameters, float[][] firstMoments,
+        float[][] secondMoments) {
+
+    public Checkpoint {
+        history = List.copyOf(history);
+    }
+
+    /** Captures a run. The arrays are referenced, not copied: save before training goes on. */
+    public static Checkpoint of(TrainingConfig config, Tokenizer tokenizer, String corpusDigest, int epochsCompleted,
+            List<EpochLoss> history, Gpt model, OptimizerState optimizer) {
+        return new Checkpoint(config, tokenizer, corpusDigest, epochsCompleted, optimizer.steps(), history,
+                model.parameters(), optimizer.firstMoments(), optimizer.secondMoments());
+    }
+
+    /** The model shape. */
+    public ModelConfig modelConfig() {
+        return config.model(tokenizer.vocabSize());
+    }
+
+    /** A model holding these parameters, for batches of up to maxBatch. */
+    public Gpt toModel(int maxBatch) {
+        Gpt model = new Gpt(modelConfig(), maxBatch);
+        for (int i = 0; i < parameters.length; i++) {
+            System.arraycopy(parameters[i], 0, model.parameters()[i], 0, parameters[i].length);
+        }
+        return model;
+    }
+
+    /** The optimizer state as it was, for the given optimizer (its learning rate may differ). */
+    public OptimizerState toOptimizerState(Optimizer optimizer, ParameterLayout layout) {
+        OptimizerState state = new OptimizerState(optimizer, layout);
+        state.setSteps(optimizerSteps);
+        if (optimizer instanceof Optimizer.AdamW && firstMoments.length == parameters.length) {
+            for (int i = 0; i < parameters.length; i++) {
+                System.arraycopy(firstMoments[i], 0, state.firstMoments()[i], 0, firstMoments[i].length);
+                System.arraycopy(secondMoments[i], 0, state.secondMoments()[i], 0, secondMoments[i].length);
+            }
+        }
+        return state;
+    }
+}

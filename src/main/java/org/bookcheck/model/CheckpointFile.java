@@ -1,0 +1,202 @@
+package org.bookcheck.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and writes checkpoints. Layout: the 8 bytes {@code BKCKPT01}, a 4-byte header length, the
+ * header as JSON (configuration, vocabulary, progress), the parameter tensors in layout order as
+ * little-endian float32, AdamW's m and v likewise when present, and last a SHA-256 of everything
+ * before it. A save writes a temporary file beside the target, forces it to disk and renames it
+ * over the target in one atomic step, so a crash leaves the previous checkpoint intact.
+ */
+public final class CheckpointFile {
+
+    private static final byte[] MAGIC = "BKCKPT01".getBytes(StandardCharsets.US_ASCII);
+    private static final int DIGEST_BYTES = 32;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CheckpointFile() {
+    }
+
+    /** Writes the checkpoint to {@code target} atomically. */
+    public static void save(Checkpoint c, Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                MessageDigest digest = sha256();
+                OutputStream out = new DigestOutputStream(java.nio.channels.Channels.newOutputStream(channel), digest);
+                OutputStream buffered = new java.io.BufferedOutputStream(out, 1 << 16);
+                byte[] header = JSON.writeValueAsBytes(header(c));
+                buffered.write(MAGIC);
+                buffered.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(header.length).array());
+                buffered.write(header);
+                writeTensors(buffered, c.parameters());
+                writeTensors(buffered, c.firstMoments());
+                writeTensors(buffered, c.secondMoments());
+                buffered.flush();
+                channel.write(ByteBuffer.wrap(digest.digest()));
+                channel.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Reads and verifies a checkpoint; throws {@link CheckpointException} with a clear message. */
+    public static Checkpoint load(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new CheckpointException("cannot read the checkpoint " + file + ": " + e.getMessage());
+        }
+        if (bytes.length < MAGIC.length + 4 + DIGEST_BYTES
+                || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
+            throw new CheckpointException(file + " is not a bookcheck checkpoint (it does not start with "
+                    + new String(MAGIC, StandardCharsets.US_ASCII) + ")");
+        }
+        int body = bytes.length - DIGEST_BYTES;
+        MessageDigest digest = sha256();
+        digest.update(bytes, 0, body);
+        if (!Arrays.equals(digest.digest(), Arrays.copyOfRange(bytes, body, bytes.length))) {
+            throw new CheckpointException("the checkpoint " + file
+                    + " is corrupt: its SHA-256 checksum does not match its contents (truncated or changed after it was written)");
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes, 0, body).order(ByteOrder.LITTLE_ENDIAN);
+        in.position(MAGIC.length);
+        int headerLength = in.getInt();
+        if (headerLength < 0 || headerLength > in.remaining()) {
+            throw new CheckpointException("the checkpoint " + file + " is corrupt: bad header length " + headerLength);
+        }
+        Map<String, Object> header;
+        try {
+            header = readHeader(bytes, in.position(), headerLength);
+        } catch (IOException | RuntimeException e) {
+            throw new CheckpointException("the checkpoint " + file + " has an unreadable header: " + e.getMessage());
+        }
+        in.position(in.position() + headerLength);
+        try {
+            return body(file, header, in);
+        } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
+            throw new CheckpointException("the checkpoint " + file + " has an invalid header: " + e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> readHeader(byte[] bytes, int offset, int length) throws IOException {
+        return JSON.readValue(bytes, offset, length, Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Checkpoint body(Path file, Map<String, Object> h, ByteBuffer in) {
+        TrainingConfig config = TrainingConfigJson.fromMap((Map<String, Object>) h.get("config"), Presets.named("small"));
+        Tokenizer tokenizer = switch (config.tokenizer()) {
+            case WORD -> new WordTokenizer((List<String>) h.get("vocabulary"));
+            case BYTE -> new ByteTokenizer();
+        };
+        ParameterLayout layout = new ParameterLayout(config.model(tokenizer.vocabSize()));
+        boolean moments = Boolean.TRUE.equals(h.get("moments"));
+        long expected = 4L * layout.size() * (moments ? 3 : 1);
+        if (in.remaining() != expected) {
+            throw new CheckpointException("the checkpoint " + file + " holds " + in.remaining() + " bytes of tensors, but its "
+                    + "configuration (" + config.describeArchitecture() + ") needs " + expected);
+        }
+        float[][] params = readTensors(in, layout);
+        float[][] m = moments ? readTensors(in, layout) : new float[0][];
+        float[][] v = moments ? readTensors(in, layout) : new float[0][];
+        List<EpochLoss> history = new ArrayList<>();
+        for (List<Object> row : (List<List<Object>>) h.get("history")) {
+            history.add(new EpochLoss(((Number) row.get(0)).intValue(), ((Number) row.get(1)).doubleValue(),
+                    row.get(2) == null ? Double.NaN : ((Number) row.get(2)).doubleValue()));
+        }
+        return new Checkpoint(config, tokenizer, (String) h.get("corpusDigest"),
+                ((Number) h.get("epochsCompleted")).intValue(), ((Number) h.get("optimizerSteps")).intValue(), history,
+                params, m, v);
+    }
+
+    private static Map<String, Object> header(Checkpoint c) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("config", TrainingConfigJson.toMap(c.config()));
+        if (c.tokenizer() instanceof WordTokenizer w) {
+            h.put("vocabulary", w.vocabulary());
+        }
+        h.put("corpusDigest", c.corpusDigest());
+        h.put("epochsCompleted", c.epochsCompleted());
+        h.put("optimizerSteps", c.optimizerSteps());
+        List<List<Object>> history = new ArrayList<>();
+        for (EpochLoss e : c.history()) {
+            history.add(Arrays.asList(e.epoch(), e.trainLoss(), Double.isNaN(e.heldOutLoss()) ? null : e.heldOutLoss()));
+        }
+        h.put("history", history);
+        h.put("moments", c.firstMoments().length > 0);
+        return h;
+    }
+
+    private static void writeTensors(OutputStream out, float[][] tensors) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+        for (float[] t : tensors) {
+            for (float x : t) {
+                if (buf.remaining() < 4) {
+                    out.write(buf.array(), 0, buf.position());
+                    buf.clear();
+                }
+                buf.putFloat(x);
+            }
+        }
+        out.write(buf.array(), 0, buf.position());
+    }
+
+    private static float[][] readTensors(ByteBuffer in, ParameterLayout layout) {
+        float[][] out = new float[layout.tensors().size()][];
+        for (ParameterTensor t : layout.tensors()) {
+            float[] a = new float[t.size()];
+            in.asFloatBuffer().get(a);
+            in.position(in.position() + 4 * a.length);
+            out[t.index()] = a;
+        }
+        return out;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** The SHA-256 of a token stream in hex, to tell whether a resumed run trains on the same corpus. */
+    public static String digest(int[] tokens) {
+        MessageDigest d = sha256();
+        ByteBuffer buf = ByteBuffer.allocate(4 * tokens.length).order(ByteOrder.LITTLE_ENDIAN);
+        buf.asIntBuffer().put(tokens);
+        d.update(buf.array());
+        return java.util.HexFormat.of().formatHex(d.digest());
+    }
+}

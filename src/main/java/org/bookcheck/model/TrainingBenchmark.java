@@ -1,0 +1,144 @@
+package org.bookcheck.model;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Training throughput at fixed shapes in the GPT-2 layout (pre-norm blocks, FFN 4·C with GELU, tied
+ * output projection, learned positions, AdamW, float32) with the 256-symbol byte vocabulary, so the
+ * numbers compare with other trainers at the same shapes. A step is forward, backward, gradient
+ * clipping and the AdamW update on one batch of random tokens.
+ */
+public final class TrainingBenchmark {
+
+    /** A benchmark shape: context T, channels C, heads, layers, batch B. */
+    public record Shape(String name, int contextLength, int channels, int heads, int layers, int batch) {
+
+        /** The model of this shape. */
+        public ModelConfig model() {
+            return new ModelConfig(ByteTokenizer.VOCAB_SIZE, contextLength, channels, heads, layers);
+        }
+
+        /** Tokens in one step's batch. */
+        public int tokensPerStep() {
+            return batch * contextLength;
+        }
+    }
+
+    /** S: T 64, C 128, 4 heads, 4 layers, batch 8. */
+    public static final Shape S = new Shape("S", 64, 128, 4, 4, 8);
+    /** M: T 128, C 256, 8 heads, 6 layers, batch 8. */
+    public static final Shape M = new Shape("M", 128, 256, 8, 6, 8);
+    /** The named shapes in order. */
+    public static final List<Shape> SHAPES = List.of(S, M);
+
+    /** Step times of a shape after warm-up, and the peak heap seen while stepping. */
+    public record Result(Shape shape, int parameters, double[] stepMillis, long peakHeapBytes) {
+
+        public Result {
+            stepMillis = stepMillis.clone();
+        }
+
+        @Override
+        public double[] stepMillis() {
+            return stepMillis.clone();
+        }
+
+        public double median() {
+            double[] s = stepMillis.clone();
+            Arrays.sort(s);
+            int n = s.length;
+            return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+        }
+
+        public double min() {
+            return Arrays.stream(stepMillis).min().orElse(Double.NaN);
+        }
+
+        public double max() {
+            return Arrays.stream(stepMillis).max().orElse(Double.NaN);
+        }
+
+        /** Tokens per second at the median step time. */
+        public double tokensPerSecond() {
+            return shape.tokensPerStep() * 1000.0 / median();
+        }
+    }
+
+    private TrainingBenchmark() {
+    }
+
+    /** The shape of that name (S or M, any case); throws IllegalArgumentException for others. */
+    public static Shape shape(String name) {
+        for (Shape s : SHAPES) {
+            if (s.name().equalsIgnoreCase(name)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown benchmark shape \"" + name + "\"; the shapes are S and M");
+    }
+
+    /** Runs warm-up steps, then timed steps, on a freshly initialised model of the shape. */
+    public static Result run(Shape shape, int warmup, int steps, long seed) {
+        ModelConfig.requirePositive("timed steps", steps);
+        if (warmup < 0) {
+            throw new IllegalArgumentException("warm-up steps must be ≥ 0, got " + warmup);
+        }
+        Gpt model = new Gpt(shape.model(), shape.batch());
+        model.initialise(seed);
+        OptimizerState optimizer = new OptimizerState(Optimizer.AdamW.of(3e-4f, 0.0f), model.layout());
+        int n = shape.tokensPerStep();
+        int[] inputs = new int[n];
+        int[] targets = new int[n];
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < n; i++) {
+            inputs[i] = random.nextInt(ByteTokenizer.VOCAB_SIZE);
+            targets[i] = random.nextInt(ByteTokenizer.VOCAB_SIZE);
+        }
+        for (int i = 0; i < warmup; i++) {
+            step(model, optimizer, inputs, targets, shape);
+        }
+        System.gc();
+        resetPeaks();
+        double[] millis = new double[steps];
+        for (int i = 0; i < steps; i++) {
+            long t0 = System.nanoTime();
+            step(model, optimizer, inputs, targets, shape);
+            millis[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        return new Result(shape, model.layout().size(), millis, peakHeap());
+    }
+
+    private static void step(Gpt model, OptimizerState optimizer, int[] inputs, int[] targets, Shape shape) {
+        float loss = model.forward(inputs, targets, shape.batch(), shape.contextLength());
+        if (!Float.isFinite(loss)) {
+            throw new IllegalStateException("benchmark loss became " + loss);
+        }
+        model.backward();
+        OptimizerState.clip(model, 1.0);
+        optimizer.step(model);
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    /** The sum of the heap pools' peak usage since the last reset. */
+    private static long peakHeap() {
+        long total = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                total += pool.getPeakUsage().getUsed();
+            }
+        }
+        return total;
+    }
+}
