@@ -22,7 +22,7 @@ public final class ActivationKernels {
     public static void add(float[] out, float[] a, float[] b, int n) {
         Parallel.forAligned(n, L, 1, (from, to) -> {
             int i = from;
-            if (Simd.VECTORISED) {
+            if (Simd.vectorised()) {
                 for (; i + L <= to; i += L) {
                     FloatVector.fromArray(S, a, i).add(FloatVector.fromArray(S, b, i)).intoArray(out, i);
                 }
@@ -42,7 +42,7 @@ public final class ActivationKernels {
     public static void gelu(float[] out, float[] x, int n) {
         Parallel.forAligned(n, L, 16, (from, to) -> {
             int i = from;
-            if (Simd.VECTORISED) {
+            if (Simd.vectorised()) {
                 for (; i + L <= to; i += L) {
                     FloatVector v = FloatVector.fromArray(S, x, i);
                     FloatVector u = v.mul(v).mul(v).mul(GELU_CUBIC).add(v).mul(SQRT_2_OVER_PI);
@@ -62,7 +62,7 @@ public final class ActivationKernels {
     public static void geluBackward(float[] dx, float[] x, float[] dout, int n) {
         Parallel.forAligned(n, L, 24, (from, to) -> {
             int i = from;
-            if (Simd.VECTORISED) {
+            if (Simd.vectorised()) {
                 for (; i + L <= to; i += L) {
                     FloatVector v = FloatVector.fromArray(S, x, i);
                     FloatVector v2 = v.mul(v);

@@ -93,7 +93,7 @@ public final class MatmulKernels {
             }
             return;
         }
-        if (Simd.VECTORISED) {
+        if (Simd.vectorised()) {
             gemmVector(rowFrom, rowTo, n, k, a, aOff, ars, acs, b, bOff, ldb, c, cOff, ldc, accumulate);
         } else {
             gemmScalar(rowFrom, rowTo, n, k, a, aOff, ars, acs, b, bOff, ldb, c, cOff, ldc, accumulate);

@@ -35,7 +35,7 @@ public final class NormKernels {
                 mean[r] = mu;
                 rstd[r] = s;
                 int i = 0;
-                if (Simd.VECTORISED) {
+                if (Simd.vectorised()) {
                     for (; i + L <= c; i += L) {
                         FloatVector n = FloatVector.fromArray(S, x, off + i).sub(mu).mul(s);
                         n.mul(FloatVector.fromArray(S, gamma, i)).add(FloatVector.fromArray(S, beta, i)).intoArray(out, off + i);
@@ -70,7 +70,7 @@ public final class NormKernels {
                 gMean /= c;
                 gnMean /= c;
                 int i = 0;
-                if (Simd.VECTORISED) {
+                if (Simd.vectorised()) {
                     for (; i + L <= c; i += L) {
                         FloatVector n = FloatVector.fromArray(S, x, off + i).sub(mu).mul(s);
                         FloatVector g = FloatVector.fromArray(S, dout, off + i).mul(FloatVector.fromArray(S, gamma, i));
@@ -91,7 +91,7 @@ public final class NormKernels {
                 float mu = mean[r];
                 float s = rstd[r];
                 int i = from;
-                if (Simd.VECTORISED) {
+                if (Simd.vectorised()) {
                     for (; i + L <= to; i += L) {
                         FloatVector d = FloatVector.fromArray(S, dout, off + i);
                         FloatVector n = FloatVector.fromArray(S, x, off + i).sub(mu).mul(s);
@@ -111,7 +111,7 @@ public final class NormKernels {
     private static float sum(float[] x, int off, int n) {
         int i = 0;
         float total = 0f;
-        if (Simd.VECTORISED && n >= L) {
+        if (Simd.vectorised() && n >= L) {
             FloatVector acc = FloatVector.zero(S);
             for (; i + L <= n; i += L) {
                 acc = acc.add(FloatVector.fromArray(S, x, off + i));
@@ -127,7 +127,7 @@ public final class NormKernels {
     private static float sumSquaredDeviation(float[] x, int off, int n, float mu) {
         int i = 0;
         float total = 0f;
-        if (Simd.VECTORISED && n >= L) {
+        if (Simd.vectorised() && n >= L) {
             FloatVector acc = FloatVector.zero(S);
             for (; i + L <= n; i += L) {
                 FloatVector d = FloatVector.fromArray(S, x, off + i).sub(mu);

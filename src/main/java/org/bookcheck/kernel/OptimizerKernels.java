@@ -23,7 +23,7 @@ public final class OptimizerKernels {
     public static void sgd(float[] w, float[] g, int n, float learningRate) {
         Parallel.forAligned(n, L, 2, (from, to) -> {
             int i = from;
-            if (Simd.VECTORISED) {
+            if (Simd.vectorised()) {
                 for (; i + L <= to; i += L) {
                     FloatVector gv = FloatVector.fromArray(S, g, i).mul(learningRate);
                     FloatVector.fromArray(S, w, i).sub(gv).intoArray(w, i);
@@ -47,7 +47,7 @@ public final class OptimizerKernels {
         float b2c = 1f - beta2;
         Parallel.forAligned(n, L, 12, (from, to) -> {
             int i = from;
-            if (Simd.VECTORISED) {
+            if (Simd.vectorised()) {
                 for (; i + L <= to; i += L) {
                     FloatVector gv = FloatVector.fromArray(S, g, i);
                     FloatVector mv = FloatVector.fromArray(S, m, i).mul(beta1).add(gv.mul(b1c));

@@ -16,14 +16,30 @@ public final class Simd {
     /** Lanes of {@link #SPECIES}. */
     public static final int LANES = SPECIES.length();
 
-    /** Whether kernels take the vectorised path. */
-    public static final boolean VECTORISED = !Boolean.getBoolean("bookcheck.kernel.scalar") && LANES >= 4;
+    /** Whether the machine can take the vectorised path at all. */
+    public static final boolean AVAILABLE = LANES >= 4;
+
+    /** Whether kernels take the vectorised path now; starts from the system property. */
+    private static boolean vectorised = AVAILABLE && !Boolean.getBoolean("bookcheck.kernel.scalar");
 
     private Simd() {
     }
 
+    /** Whether kernels take the vectorised path. */
+    public static boolean vectorised() {
+        return vectorised;
+    }
+
+    /**
+     * Switches every kernel between the two paths, so that tests can check both in one JVM (ignored
+     * where the vector path is unavailable). Not for use while kernels run.
+     */
+    public static void setVectorised(boolean on) {
+        vectorised = on && AVAILABLE;
+    }
+
     /** Names the path in use, for benchmark reports. */
     public static String describe() {
-        return VECTORISED ? "Vector API, " + LANES + " float lanes (" + SPECIES.vectorBitSize() + "-bit)" : "scalar Java";
+        return vectorised ? "Vector API, " + LANES + " float lanes (" + SPECIES.vectorBitSize() + "-bit)" : "scalar Java";
     }
 }

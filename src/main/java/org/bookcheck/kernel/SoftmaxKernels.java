@@ -50,7 +50,7 @@ public final class SoftmaxKernels {
             dot += y[off + j] * dy[off + j];
         }
         int j = 0;
-        if (Simd.VECTORISED) {
+        if (Simd.vectorised()) {
             for (; j + L <= valid; j += L) {
                 FloatVector yv = FloatVector.fromArray(S, y, off + j);
                 yv.mul(FloatVector.fromArray(S, dy, off + j).sub(dot)).intoArray(dx, off + j);
@@ -66,7 +66,7 @@ public final class SoftmaxKernels {
     static float max(float[] x, int off, int n) {
         float m = Float.NEGATIVE_INFINITY;
         int j = 0;
-        if (Simd.VECTORISED && n >= L) {
+        if (Simd.vectorised() && n >= L) {
             FloatVector acc = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
             for (; j + L <= n; j += L) {
                 acc = acc.max(FloatVector.fromArray(S, x, off + j));
@@ -83,7 +83,7 @@ public final class SoftmaxKernels {
     static float expShiftedInto(float[] out, float[] x, int off, int n, float m) {
         float sum = 0f;
         int j = 0;
-        if (Simd.VECTORISED && n >= L) {
+        if (Simd.vectorised() && n >= L) {
             FloatVector acc = FloatVector.zero(S);
             for (; j + L <= n; j += L) {
                 FloatVector e = FloatMath.exp(FloatVector.fromArray(S, x, off + j).sub(m));
@@ -102,7 +102,7 @@ public final class SoftmaxKernels {
 
     private static void scale(float[] out, int off, int n, float s) {
         int j = 0;
-        if (Simd.VECTORISED) {
+        if (Simd.vectorised()) {
             for (; j + L <= n; j += L) {
                 FloatVector.fromArray(S, out, off + j).mul(s).intoArray(out, off + j);
             }
