@@ -12,8 +12,12 @@ import picocli.CommandLine.Option;
 /** The options that choose a training configuration: a named one or a file, with single fields overridden by flags. */
 public final class TrainingOptions {
 
-    @Option(names = "--config", paramLabel = "NAME|FILE", defaultValue = "small",
-            description = "tiny, small, medium or a JSON file of fields (default: ${DEFAULT-VALUE}).")
+    /** The configuration when none is named: the benchmark shape S, which trains on the chapters in seconds. */
+    static final String DEFAULT_CONFIG = "small";
+
+    @Option(names = "--config", paramLabel = "NAME|FILE",
+            description = "tiny, small, medium or a JSON file of fields (default: " + DEFAULT_CONFIG
+                    + "; when resuming, the checkpoint's).")
     String config;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs to train (in all, counting resumed ones).")
@@ -61,12 +65,12 @@ public final class TrainingOptions {
     }
 
     /**
-     * The configuration asked for: {@code base} when resuming (a checkpoint's), else the named or
-     * file configuration; then each flag given overrides its field.
+     * The configuration asked for: the named or file configuration, or when resuming without
+     * {@code --config} the checkpoint's ({@code resumed}); then each flag given overrides its field.
      */
-    public TrainingConfig config(TrainingConfig base) {
+    public TrainingConfig config(TrainingConfig resumed) {
         try {
-            TrainingConfig start = base != null ? base : named();
+            TrainingConfig start = resumed != null && config == null ? resumed : named();
             Map<String, Object> fields = new LinkedHashMap<>();
             put(fields, "epochs", epochs);
             put(fields, "batchSize", batch);
@@ -86,14 +90,15 @@ public final class TrainingOptions {
     }
 
     private TrainingConfig named() {
-        if (Presets.names().contains(config)) {
-            return Presets.named(config);
+        String name = config == null ? DEFAULT_CONFIG : config;
+        if (Presets.names().contains(name)) {
+            return Presets.named(name);
         }
-        Path file = Path.of(config);
+        Path file = Path.of(name);
         if (Files.isRegularFile(file)) {
             return TrainingConfigJson.read(file);
         }
-        return Presets.named(config);
+        return Presets.named(name);
     }
 
     private static void put(Map<String, Object> fields, String key, Object value) {

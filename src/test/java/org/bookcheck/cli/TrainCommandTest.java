@@ -1,0 +1,138 @@
+package org.bookcheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.bookcheck.kernel.Parallel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bookcheck train} as a user runs it: a short run, resuming, divergence, and every kind of bad input. */
+class TrainCommandTest {
+
+    /** Enough text for the tiny model's sequences of 8 words. */
+    private static final String TEXT = "The cat sat on the mat. The dog ran in the park. A bird flew over the tree. "
+            + "A fish swam in the pond. ";
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void restoreThreads() {
+        Parallel.setThreads(Runtime.getRuntime().availableProcessors());
+    }
+
+    private Path corpus(String text) throws IOException {
+        Path f = dir.resolve("corpus.txt");
+        Files.writeString(f, text);
+        return f;
+    }
+
+    private CommandRun train(String... extra) throws IOException {
+        Path text = Files.exists(dir.resolve("corpus.txt")) ? dir.resolve("corpus.txt") : corpus(TEXT.repeat(8));
+        String[] args = new String[extra.length + 6];
+        args[0] = "train";
+        args[1] = "--config";
+        args[2] = "tiny";
+        args[3] = "--no-progress";
+        args[4] = "--out=" + dir.resolve("run");
+        args[5] = text.toString();
+        System.arraycopy(extra, 0, args, 6, extra.length);
+        return CommandRun.of(args);
+    }
+
+    private void assertBadInput(CommandRun r, String messagePart) {
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains(messagePart), "message should say \"" + messagePart + "\": " + r.err());
+        assertFalse(r.err().contains("Exception"), "no stack trace: " + r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one clear message: " + r.err());
+    }
+
+    @Test
+    void trainsAndWritesCheckpointCsvAndPlot() throws IOException {
+        CommandRun r = train("--epochs", "2");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("epoch 2/2  train loss"), r.out());
+        for (String f : new String[] {"checkpoint.bkpt", "losses.csv", "loss.png"}) {
+            assertTrue(Files.size(dir.resolve("run").resolve(f)) > 0, f);
+        }
+    }
+
+    @Test
+    void resumeContinuesAndNanStopsWithTheLastGoodCheckpointKept() throws IOException {
+        assertEquals(0, train("--epochs", "1").exitCode());
+        Path checkpoint = dir.resolve("run/checkpoint.bkpt");
+        byte[] good = Files.readAllBytes(checkpoint);
+        CommandRun r = train("--resume", "--epochs", "3", "--optimizer", "sgd", "--lr", "1e30", "--clip", "0");
+        assertBadInput(r, "the last good checkpoint (epoch 1) is kept");
+        assertTrue(r.err().contains("became NaN") || r.err().contains("became Infinity"), r.err());
+        assertArrayEquals(good, Files.readAllBytes(checkpoint));
+
+        CommandRun resumed = train("--resume", "--epochs", "2");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("resuming after epoch 1 of 2") && resumed.out().contains("epoch 2/2"), resumed.out());
+    }
+
+    @Test
+    void unknownConfigurationName() throws IOException {
+        CommandRun r = CommandRun.of("train", "--config", "huge", "--out", dir.resolve("run").toString(), corpus(TEXT).toString());
+        assertBadInput(r, "unknown configuration \"huge\"; the named ones are tiny, small, medium");
+        assertFalse(Files.exists(dir.resolve("run")), "nothing written");
+    }
+
+    @Test
+    void emptyCorpus() throws IOException {
+        corpus("  \n");
+        assertBadInput(train(), "the corpus is empty");
+        assertFalse(Files.exists(dir.resolve("run")));
+    }
+
+    @Test
+    void corpusSmallerThanOneSequence() throws IOException {
+        corpus("The cat sat.");
+        assertBadInput(train(), "fewer than one sequence of 8 tokens");
+        assertFalse(Files.exists(dir.resolve("run")));
+    }
+
+    @Test
+    void nonPositiveSizes() throws IOException {
+        assertBadInput(train("--batch", "0"), "batch size must be a positive whole number, got 0");
+        assertBadInput(train("--epochs", "-2"), "epochs must be a positive whole number, got -2");
+        assertBadInput(train("--context", "0"), "context length must be a positive whole number, got 0");
+        assertBadInput(train("--threads", "0"), "--threads must be a positive whole number");
+        assertFalse(Files.exists(dir.resolve("run")));
+    }
+
+    @Test
+    void checkpointFromAnotherConfiguration() throws IOException {
+        assertEquals(0, train("--epochs", "1").exitCode());
+        byte[] good = Files.readAllBytes(dir.resolve("run/checkpoint.bkpt"));
+        assertBadInput(train("--resume", "--channels", "32", "--epochs", "2"), "the checkpoint is from another configuration");
+        assertArrayEquals(good, Files.readAllBytes(dir.resolve("run/checkpoint.bkpt")), "nothing overwritten");
+    }
+
+    @Test
+    void corruptCheckpoint() throws IOException {
+        assertEquals(0, train("--epochs", "1").exitCode());
+        Path checkpoint = dir.resolve("run/checkpoint.bkpt");
+        byte[] bytes = Files.readAllBytes(checkpoint);
+        bytes[bytes.length - 40] ^= 0x10;
+        Files.write(checkpoint, bytes);
+        assertBadInput(train("--resume", "--epochs", "2"), "is corrupt: its SHA-256 checksum does not match");
+        assertArrayEquals(bytes, Files.readAllBytes(checkpoint), "nothing overwritten");
+    }
+
+    @Test
+    void aFreshRunDoesNotOverwriteAnotherRun() throws IOException {
+        assertEquals(0, train("--epochs", "1").exitCode());
+        byte[] good = Files.readAllBytes(dir.resolve("run/checkpoint.bkpt"));
+        assertBadInput(train("--epochs", "1"), "already holds a checkpoint; use --resume");
+        assertArrayEquals(good, Files.readAllBytes(dir.resolve("run/checkpoint.bkpt")));
+    }
+}
