@@ -99,6 +99,16 @@ public final class Book {
         }
     }
 
+    /** The waiver files of all chapters, sorted. */
+    public List<Path> waiverFiles() throws IOException {
+        if (!Files.isDirectory(fixturesDir())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(fixturesDir(), 2)) {
+            return files.filter(p -> p.getFileName().toString().equals(WAIVERS_FILE) && Files.isRegularFile(p)).sorted().toList();
+        }
+    }
+
     /** The waiver file of a chapter stem. */
     public Path waiversFile(String chapterStem) {
         return fixturesDir().resolve(chapterStem).resolve(WAIVERS_FILE);

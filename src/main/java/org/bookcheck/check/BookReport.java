@@ -7,18 +7,19 @@ import java.util.stream.Stream;
 import org.bookcheck.fixture.ClaimKind;
 
 /** The result of checking a book: every fixture's result, and notes about files that were not checked. */
-public record BookReport(Path root, List<FixtureResult> results, List<String> notes) {
+public record BookReport(Path root, List<FixtureResult> results, List<WaiverResult> waivers, List<String> notes) {
 
     public BookReport {
         results = results.stream()
                 .sorted(Comparator.comparing(FixtureResult::chapterStem).thenComparing(FixtureResult::id))
                 .toList();
+        waivers = List.copyOf(waivers);
         notes = List.copyOf(notes);
     }
 
     /** Every claim holds as claimed and every fixture is usable. */
     public boolean passed() {
-        return results.stream().allMatch(FixtureResult::passed);
+        return results.stream().allMatch(FixtureResult::passed) && waivers.stream().allMatch(w -> w.errors().isEmpty());
     }
 
     public boolean hasInvalidFixtures() {
@@ -49,7 +50,7 @@ public record BookReport(Path root, List<FixtureResult> results, List<String> no
     }
 
     public long invalid() {
-        return results.stream().filter(FixtureResult::invalid).count();
+        return results.stream().filter(FixtureResult::invalid).count() + waivers.stream().filter(w -> !w.errors().isEmpty()).count();
     }
 
     /** The book in one line: how many claims are ok, errata, illustrative and supplementary, and how many fail. */

@@ -32,7 +32,8 @@ public final class ErrataReport {
             md.append("## Failing claims\n\n");
             failures.forEach(f -> md.append("```\n").append(f).append("\n```\n\n"));
         }
-        List<FixtureError> errors = report.results().stream().flatMap(r -> r.errors().stream()).toList();
+        List<FixtureError> errors = java.util.stream.Stream.concat(report.results().stream().flatMap(r -> r.errors().stream()),
+                report.waivers().stream().flatMap(w -> w.errors().stream())).toList();
         if (!errors.isEmpty()) {
             md.append("## Unusable fixtures\n\n");
             errors.forEach(e -> md.append("- ").append(e.render(report.root())).append('\n'));

@@ -16,6 +16,7 @@ import org.bookcheck.fixture.Claim;
 import org.bookcheck.fixture.ErratumEntry;
 import org.bookcheck.fixture.Fixture;
 import org.bookcheck.fixture.FixtureError;
+import org.bookcheck.fixture.Input;
 import org.bookcheck.fixture.PrintedArray;
 import org.bookcheck.fixture.PrintedBool;
 import org.bookcheck.fixture.PrintedNumber;
@@ -58,6 +59,12 @@ public final class FixtureChecker {
     }
 
     private FixtureResult run() {
+        List<FixtureResult.Given> givens = new ArrayList<>();
+        for (Input input : fixture.inputs()) {
+            input.anchor().flatMap(anchor -> locate(anchor, input.pointer() + "/quote", input.literal(), "input \"" + input.name() + "\"",
+                            input.pointer() + "/value"))
+                    .ifPresent(location -> givens.add(new FixtureResult.Given(input.name(), location, input.anchor().get().quote())));
+        }
         List<Finding> findings = new ArrayList<>();
         for (Step step : fixture.steps()) {
             Set<String> origins = new LinkedHashSet<>();
@@ -90,7 +97,7 @@ public final class FixtureChecker {
             return FixtureResult.invalid(fixture.file(), Optional.of(fixture), errors);
         }
         findings.stream().filter(Finding::failsClaim).forEach(f -> failures.add(FindingText.failure(f)));
-        return new FixtureResult(fixture.file(), Optional.of(fixture), findings, failures, List.of());
+        return new FixtureResult(fixture.file(), Optional.of(fixture), findings, givens, failures, List.of());
     }
 
     private Finding judge(Step step, Location location, Set<String> origins, Set<String> printedUpstream) {
@@ -159,34 +166,40 @@ public final class FixtureChecker {
 
     /** Where the step's printed value stands in the chapter; records why when it cannot be placed. */
     private Optional<Location> locate(Step step) {
-        Anchor anchor = fixture.anchorOf(step);
         String where = step.anchor().isPresent() ? step.pointer() + "/quote" : "/quote";
+        return locate(fixture.anchorOf(step), where, step.printed(), "step \"" + step.name() + "\"", step.pointer() + "/printed");
+    }
+
+    /**
+     * Where a printed value stands: the quote's place in the chapter, at the column of the value within
+     * the quote. The book's own printed values must occur in their quote; a supplementary fixture's
+     * worked values are bookcheck's, so they stand at the quote of the formula they work through.
+     */
+    private Optional<Location> locate(Anchor anchor, String quotePointer, Optional<PrintedValue> printed, String what,
+            String printedPointer) {
         switch (QuoteLocator.locate(chapter, anchor.quote(), anchor.occurrence())) {
             case QuoteLocation.Found found -> {
-                PrintedValue printed = step.printed().orElseThrow();
-                List<String> absent = absentFromQuote(printed, anchor.quote());
+                boolean bookValue = !(fixture.claim() instanceof Claim.Supplementary) || printedPointer.contains("/inputs/");
+                List<String> absent = bookValue ? printed.map(p -> absentFromQuote(p, anchor.quote())).orElse(List.of()) : List.of();
                 if (!absent.isEmpty()) {
-                    errors.add(fixture.error(step.pointer() + "/printed", "step \"" + step.name() + "\": the book's quote does not"
-                            + " contain " + String.join(", ", absent) + " of the printed value " + printed.text()
-                            + "; a fixture records what the book prints, so quote the text that prints this value"
-                            + " (quote: \"" + anchor.quote() + "\")"));
+                    errors.add(fixture.error(printedPointer, what + ": the book's quote does not contain " + String.join(", ", absent)
+                            + " of the printed value " + printed.get().text() + "; a fixture records what the book prints, so quote"
+                            + " the text that prints this value (quote: \"" + anchor.quote() + "\")"));
                     return Optional.empty();
                 }
-                int offset = offsetInQuote(printed, anchor.quote());
+                int offset = bookValue ? printed.map(p -> offsetInQuote(p, anchor.quote())).orElse(0) : 0;
                 int column = found.start().column() + anchor.quote().codePointCount(0, offset);
                 return Optional.of(new Location(fixture.chapter(), found.start().line(), column));
             }
-            case QuoteLocation.Missing missing -> {
-                failures.add(fixture.chapterStem() + " › " + fixture.id() + ": the quote \"" + anchor.quote() + "\" (" + where
-                        + ") no longer occurs in chapters/" + fixture.chapter() + ". The closest line is " + missing.closestLine()
-                        + ": \"" + abbreviate(missing.closestText()) + "\". If the text changed, update the quote (and the printed"
-                        + " values) in " + fixture.file().getFileName() + ".");
-            }
-            case QuoteLocation.Ambiguous ambiguous -> errors.add(fixture.error(where, "the quote \"" + anchor.quote()
+            case QuoteLocation.Missing missing -> failures.add(fixture.chapterStem() + " › " + fixture.id() + ": the quote \""
+                    + anchor.quote() + "\" (" + FixtureError.readable(quotePointer) + ", " + what + ") no longer occurs in chapters/"
+                    + fixture.chapter() + ". The closest line is " + missing.closestLine() + ": \"" + abbreviate(missing.closestText())
+                    + "\". If the text changed, update the quote (and the printed values) in " + fixture.file().getFileName() + ".");
+            case QuoteLocation.Ambiguous ambiguous -> errors.add(fixture.error(quotePointer, what + ": the quote \"" + anchor.quote()
                     + "\" occurs " + ambiguous.lines().size() + " times in chapters/" + fixture.chapter() + " (lines "
                     + joinLines(ambiguous.lines()) + "); add \"occurrence\": N to say which one, or quote more of the line"));
-            case QuoteLocation.TooFewOccurrences few -> failures.add(fixture.chapterStem() + " › " + fixture.id()
-                    + ": the fixture wants occurrence " + few.wanted() + " of the quote \"" + anchor.quote() + "\" but chapters/"
+            case QuoteLocation.TooFewOccurrences few -> failures.add(fixture.chapterStem() + " › " + fixture.id() + ": "
+                    + what + " wants occurrence " + few.wanted() + " of the quote \"" + anchor.quote() + "\" but chapters/"
                     + fixture.chapter() + " has only " + few.lines().size() + " (lines " + joinLines(few.lines())
                     + "); the text changed: update the quote or its \"occurrence\".");
         }

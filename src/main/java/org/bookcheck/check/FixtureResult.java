@@ -13,17 +13,22 @@ import org.bookcheck.fixture.FixtureError;
  *
  * @param failures why the fixture fails (a wrong number, a fixed erratum, a quote that moved), one sentence each
  */
-public record FixtureResult(Path file, Optional<Fixture> fixture, List<Finding> findings, List<String> failures,
-        List<FixtureError> errors) {
+public record FixtureResult(Path file, Optional<Fixture> fixture, List<Finding> findings, List<Given> givens,
+        List<String> failures, List<FixtureError> errors) {
+
+    /** An input the book gives, and where. */
+    public record Given(String input, Location location, String quote) {
+    }
 
     public FixtureResult {
         findings = List.copyOf(findings);
+        givens = List.copyOf(givens);
         failures = List.copyOf(failures);
         errors = List.copyOf(errors);
     }
 
     static FixtureResult invalid(Path file, Optional<Fixture> fixture, List<FixtureError> errors) {
-        return new FixtureResult(file, fixture, List.of(), List.of(), errors);
+        return new FixtureResult(file, fixture, List.of(), List.of(), List.of(), errors);
     }
 
     /** The fixture is usable, every claim in it holds as claimed and every quote is in place. */

@@ -9,7 +9,6 @@ import org.bookcheck.fixture.PrintedValue;
 import org.bookcheck.reference.Bool;
 import org.bookcheck.reference.Matrix;
 import org.bookcheck.reference.Numeric;
-import org.bookcheck.reference.Scalar;
 import org.bookcheck.reference.Tokens;
 import org.bookcheck.reference.Value;
 import org.bookcheck.reference.Vector;
@@ -27,7 +26,7 @@ final class PrintedShapes {
     /** Why the printed value cannot stand for the computed one, if it cannot. */
     static Optional<String> mismatch(PrintedValue printed, Value computed) {
         boolean fits = switch (printed) {
-            case PrintedNumber n -> computed instanceof Scalar;
+            case PrintedNumber n -> computed instanceof Numeric x && x.size() == 1;
             case PrintedBool b -> computed instanceof Bool;
             case PrintedTokens t -> computed instanceof Tokens;
             case PrintedArray a -> switch (computed) {
@@ -47,7 +46,7 @@ final class PrintedShapes {
     /** The printed value as a value shaped like the computed one; the shapes must already fit. */
     static Value asValueLike(PrintedValue printed, Value computed) {
         return switch (printed) {
-            case PrintedNumber n -> Scalar.of(n.value());
+            case PrintedNumber n -> ((Numeric) computed).withFlat(new double[] {n.value()});
             case PrintedBool b -> new Bool(b.value());
             case PrintedTokens t -> new Tokens(t.tokens());
             case PrintedArray a -> ((Numeric) computed).withFlat(a.elements().stream().mapToDouble(PrintedNumber::value).toArray());

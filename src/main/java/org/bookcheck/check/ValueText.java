@@ -45,10 +45,22 @@ public final class ValueText {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return minus(Long.toString((long) v));
         }
-        BigDecimal d = new BigDecimal(v).round(new MathContext(EXACT_DIGITS, RoundingMode.HALF_UP)).stripTrailingZeros();
         double abs = Math.abs(v);
-        String s = abs != 0 && (abs < 1e-4 || abs >= 1e9) ? d.toString().replace("E", "e") : d.toPlainString();
-        return minus(s);
+        if (abs < 1e-4 || abs >= 1e9) {
+            return minus(scientific(v, EXACT_DIGITS));
+        }
+        return minus(new BigDecimal(v).round(new MathContext(EXACT_DIGITS, RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString());
+    }
+
+    /** v as mantissa and power of ten with the given significant digits, trailing zeros dropped: 3.03841e-7. */
+    public static String scientific(double v, int digits) {
+        String s = String.format(java.util.Locale.ROOT, "%." + (digits - 1) + "e", v);
+        int e = s.indexOf('e');
+        String mantissa = s.substring(0, e);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return mantissa + "e" + Integer.parseInt(s.substring(e + 1));
     }
 
     /** A whole value at full judging precision. */

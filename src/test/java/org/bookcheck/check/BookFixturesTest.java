@@ -36,11 +36,14 @@ class BookFixturesTest {
 
         // Results come sorted by chapter, and each container's name starts with its chapter, so a chapter
         // level would only repeat it. The last test is named by the book's summary line, so the run ends with it.
+        Stream<DynamicNode> waivers = report.waivers().stream().map(w -> dynamicTest(w.chapterStem() + " › waivers ("
+                + w.numberCount() + " numbers left unchecked on purpose)", () -> assertTrue(w.errors().isEmpty(),
+                () -> String.join("\n", w.errors().stream().map(e -> e.render(book.root())).toList()))));
         Stream<DynamicNode> notes = report.notes().stream()
                 .map(note -> dynamicTest("note: " + note, () -> assertTrue(note.startsWith("ignored"), note)));
         DynamicNode summary = dynamicTest(report.summaryLine() + " (errata: target/bookcheck/errata.md)",
                 () -> assertTrue(Files.readString(errata).contains(report.summaryLine()), "the errata report was not written"));
-        return Stream.of(report.results().stream().map(result -> fixtureNode(book, result)), notes, Stream.of(summary))
+        return Stream.of(report.results().stream().map(result -> fixtureNode(book, result)), waivers, notes, Stream.of(summary))
                 .flatMap(s -> s);
     }
 
