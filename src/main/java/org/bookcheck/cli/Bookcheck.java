@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Keeps the worked numbers of a hand-calculable textbook right.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {SchemaCommand.class, CommandLine.HelpCommand.class})
 public final class Bookcheck implements Runnable {
 
     @picocli.CommandLine.Spec
