@@ -15,10 +15,30 @@ public final class EditDistance {
 
     /** The number of single-character insertions, deletions and substitutions turning a into b. */
     public static int distance(String a, String b) {
+        return lastRow(a, b, false)[b.length()];
+    }
+
+    /**
+     * The smallest distance between the pattern and any substring of the text (the pattern may start
+     * and end anywhere in the text for free): how well a quote fits somewhere inside a line.
+     */
+    public static int distanceToBestSubstring(String pattern, String text) {
+        int best = pattern.length();
+        for (int v : lastRow(pattern, text, true)) {
+            best = Math.min(best, v);
+        }
+        return best;
+    }
+
+    /**
+     * The last row of the Wagner–Fischer table for a against b; with {@code freeStart} the first row
+     * is all zeros, so a match may begin anywhere in b.
+     */
+    private static int[] lastRow(String a, String b, boolean freeStart) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
+            prev[j] = freeStart ? 0 : j;
         }
         for (int i = 1; i <= a.length(); i++) {
             cur[0] = i;
@@ -30,40 +50,16 @@ public final class EditDistance {
             prev = cur;
             cur = t;
         }
-        return prev[b.length()];
-    }
-
-    /**
-     * The smallest distance between the pattern and any substring of the text (the pattern may start
-     * and end anywhere in the text for free): how well a quote fits somewhere inside a line.
-     */
-    public static int distanceToBestSubstring(String pattern, String text) {
-        int[] prev = new int[text.length() + 1];
-        int[] cur = new int[text.length() + 1];
-        for (int i = 1; i <= pattern.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= text.length(); j++) {
-                int cost = pattern.charAt(i - 1) == text.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        int best = pattern.length();
-        for (int v : prev) {
-            best = Math.min(best, v);
-        }
-        return best;
+        return prev;
     }
 
     /**
      * Up to {@code limit} candidates nearest to the given word, nearest first, keeping only those
-     * close enough to be a plausible misspelling (or sharing a prefix with it).
+     * close enough to be a plausible misspelling (or containing it, or contained in it).
      */
     public static List<String> nearest(String word, Collection<String> candidates, int limit) {
         return candidates.stream()
-                .filter(c -> distance(word, c) <= Math.max(2, c.length() / 3) || c.startsWith(word) || word.startsWith(c))
+                .filter(c -> distance(word, c) <= Math.max(2, c.length() / 3) || c.contains(word) || word.contains(c))
                 .sorted(Comparator.comparingInt((String c) -> distance(word, c)).thenComparing(c -> c))
                 .limit(limit)
                 .toList();
