@@ -6,6 +6,14 @@ public final class ComparisonOps {
     private ComparisonOps() {
     }
 
+    /** Relative floating-point noise below which two numbers count as equal. */
+    public static final double EQUAL_WITHIN = 1e-9;
+
+    /** a = b, up to floating-point noise relative to their size. */
+    public static boolean equal(double a, double b) {
+        return Math.abs(a - b) <= EQUAL_WITHIN * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
+    }
+
     /** a &gt; b. */
     public static boolean greater(double a, double b) {
         return a > b;

@@ -1,0 +1,119 @@
+package org.bookcheck.check;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bookcheck.chapter.Chapter;
+import org.bookcheck.fixture.Fixture;
+import org.bookcheck.fixture.FixtureError;
+import org.bookcheck.fixture.FixtureLoad;
+import org.bookcheck.fixture.FixtureReader;
+import org.bookcheck.fixture.Waiver;
+import org.bookcheck.fixture.WaiverFile;
+import org.bookcheck.chapter.QuoteLocation;
+import org.bookcheck.chapter.QuoteLocator;
+
+/** Checks a book: reads every fixture, rejects unusable ones with their reasons, and checks the rest against their chapters. */
+public final class BookChecker {
+
+    private BookChecker() {
+    }
+
+    /** Checks every fixture of the book. */
+    public static BookReport check(Book book) throws IOException {
+        return check(book, book.fixtureFiles());
+    }
+
+    /** Checks the given fixture files of the book (ids are still compared with the whole book's). */
+    public static BookReport check(Book book, List<Path> files) throws IOException {
+        Map<String, Path> firstFileOfId = new HashMap<>();
+        for (Path file : book.fixtureFiles()) {
+            if (FixtureReader.read(file) instanceof FixtureLoad.Loaded loaded) {
+                firstFileOfId.putIfAbsent(loaded.fixture().id(), file);
+            }
+        }
+        List<FixtureResult> results = new ArrayList<>();
+        for (Path file : files) {
+            results.add(checkFile(book, file, firstFileOfId));
+        }
+        List<WaiverResult> waivers = new ArrayList<>();
+        for (Path file : book.waiverFiles()) {
+            waivers.add(checkWaivers(book, file));
+        }
+        List<String> notes = new ArrayList<>();
+        for (Path stray : book.strayFiles()) {
+            notes.add("ignored " + book.root().relativize(stray) + ": not a fixture (fixtures are .json files)");
+        }
+        return new BookReport(book.root(), results, waivers, notes);
+    }
+
+    /** Reads a waiver file and places each waiver's quote in its chapter. */
+    public static WaiverResult checkWaivers(Book book, Path file) {
+        WaiverFile read = WaiverFile.read(file);
+        String stem = file.getParent().getFileName().toString();
+        List<FixtureError> errors = new ArrayList<>(read.errors());
+        List<WaiverResult.Placed> placed = new ArrayList<>();
+        if (read.chapter() != null) {
+            Optional<Chapter> chapter = book.chapter(read.chapter());
+            if (chapter.isEmpty()) {
+                errors.add(new FixtureError(file, read.json().position("/chapter"), "/chapter", "the chapter chapters/"
+                        + read.chapter() + " does not exist"));
+            } else if (!chapter.get().stem().equals(stem)) {
+                errors.add(new FixtureError(file, read.json().position("/chapter"), "/chapter", "the waiver file lies in "
+                        + stem + "/ but names chapter " + read.chapter() + "; it belongs in fixtures/" + chapter.get().stem() + "/"));
+            } else {
+                for (Waiver w : read.waivers()) {
+                    switch (QuoteLocator.locate(chapter.get(), w.anchor().quote(), w.anchor().occurrence())) {
+                        case QuoteLocation.Found found -> placed.add(new WaiverResult.Placed(w,
+                                new Location(read.chapter(), found.start().line(), found.start().column())));
+                        case QuoteLocation.Missing missing -> errors.add(new FixtureError(file, read.json().position(w.pointer() + "/quote"),
+                                w.pointer() + "/quote", "the quote \"" + w.anchor().quote() + "\" no longer occurs in chapters/"
+                                + read.chapter() + "; the closest line is " + missing.closestLine() + ": \"" + missing.closestText() + "\""));
+                        case QuoteLocation.Ambiguous ambiguous -> errors.add(new FixtureError(file,
+                                read.json().position(w.pointer() + "/quote"), w.pointer() + "/quote", "the quote \""
+                                + w.anchor().quote() + "\" occurs on lines " + ambiguous.lines() + "; add \"occurrence\": N"));
+                        case QuoteLocation.TooFewOccurrences few -> errors.add(new FixtureError(file,
+                                read.json().position(w.pointer() + "/occurrence"), w.pointer() + "/occurrence", "occurrence "
+                                + few.wanted() + " of the quote is wanted but it occurs only on lines " + few.lines()));
+                    }
+                }
+            }
+        }
+        return new WaiverResult(file, stem, placed, errors);
+    }
+
+    private static FixtureResult checkFile(Book book, Path file, Map<String, Path> firstFileOfId) {
+        return switch (FixtureReader.read(file)) {
+            case FixtureLoad.Rejected rejected -> FixtureResult.invalid(file, Optional.empty(), rejected.errors());
+            case FixtureLoad.Loaded loaded -> {
+                Fixture fixture = loaded.fixture();
+                Path first = firstFileOfId.get(fixture.id());
+                if (first != null && !first.equals(file)) {
+                    yield FixtureResult.invalid(file, Optional.of(fixture), List.of(fixture.error("/id", "duplicate id \""
+                            + fixture.id() + "\": " + book.root().relativize(first) + " already uses it; ids name fixtures"
+                            + " across the whole book (bookcheck trace <id>), so give this one another id")));
+                }
+                Optional<Chapter> chapter = book.chapter(fixture.chapter());
+                if (chapter.isEmpty()) {
+                    yield FixtureResult.invalid(file, Optional.of(fixture), List.of(missingChapter(book, fixture)));
+                }
+                yield FixtureChecker.check(fixture, chapter.get());
+            }
+        };
+    }
+
+    private static FixtureError missingChapter(Book book, Fixture fixture) {
+        String available;
+        try {
+            List<String> names = book.chapterNames();
+            available = names.isEmpty() ? "the chapters folder is empty" : "chapters here: " + String.join(", ", names);
+        } catch (IOException e) {
+            available = "the chapters folder cannot be read";
+        }
+        return fixture.error("/chapter", "the chapter chapters/" + fixture.chapter() + " does not exist (" + available + ")");
+    }
+}

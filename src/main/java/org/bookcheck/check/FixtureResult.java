@@ -1,0 +1,56 @@
+package org.bookcheck.check;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.bookcheck.fixture.ClaimKind;
+import org.bookcheck.fixture.Fixture;
+import org.bookcheck.fixture.FixtureError;
+
+/**
+ * The outcome of checking one fixture file: its findings, and if it fails, why. A file that is not a
+ * usable fixture has errors and no findings.
+ *
+ * @param failures why the fixture fails (a wrong number, a fixed erratum, a quote that moved), one sentence each
+ */
+public record FixtureResult(Path file, Optional<Fixture> fixture, List<Finding> findings, List<Given> givens,
+        List<String> failures, List<FixtureError> errors) {
+
+    /** An input the book gives, and where. */
+    public record Given(String input, Location location, String quote) {
+    }
+
+    public FixtureResult {
+        findings = List.copyOf(findings);
+        givens = List.copyOf(givens);
+        failures = List.copyOf(failures);
+        errors = List.copyOf(errors);
+    }
+
+    static FixtureResult invalid(Path file, Optional<Fixture> fixture, List<FixtureError> errors) {
+        return new FixtureResult(file, fixture, List.of(), List.of(), List.of(), errors);
+    }
+
+    /** The fixture is usable, every claim in it holds as claimed and every quote is in place. */
+    public boolean passed() {
+        return errors.isEmpty() && failures.isEmpty();
+    }
+
+    public boolean invalid() {
+        return !errors.isEmpty();
+    }
+
+    /** The fixture id, or the file name when the file could not be read as a fixture. */
+    public String id() {
+        return fixture.map(Fixture::id).orElse(file.getFileName().toString().replaceFirst("\\.json$", ""));
+    }
+
+    /** The chapter stem the fixture belongs to, or its folder name when it could not be read. */
+    public String chapterStem() {
+        return fixture.map(Fixture::chapterStem).orElse(file.getParent() == null ? "" : file.getParent().getFileName().toString());
+    }
+
+    public Optional<ClaimKind> claim() {
+        return fixture.map(f -> f.claim().kind());
+    }
+}

@@ -1,0 +1,72 @@
+package org.bookcheck.check;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.bookcheck.fixture.FixtureError;
+import org.bookcheck.io.AtomicFiles;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * {@code mvn test} checks the book: one container per fixture
+ * ({@code <chapter> › <fixture id>}), one test per checked printed value. A wrong number fails with
+ * the book's printed value, the exact value and the chapter line. The run ends with a test named by
+ * the book's summary line and leaves the errata report in target/bookcheck/errata.md.
+ */
+class BookFixturesTest {
+
+    @TestFactory
+    @DisplayName("book")
+    Stream<DynamicNode> book() throws IOException {
+        Book book = new Book(Path.of(System.getProperty("bookcheck.root", ".")));
+        BookReport report = BookChecker.check(book);
+        Path errata = Path.of(System.getProperty("bookcheck.reports", "target/bookcheck")).resolve("errata.md");
+        AtomicFiles.writeString(errata, ErrataReport.render(report), true);
+
+        // Results come sorted by chapter, and each container's name starts with its chapter, so a chapter
+        // level would only repeat it. The last test is named by the book's summary line, so the run ends with it.
+        Stream<DynamicNode> waivers = report.waivers().stream().map(w -> dynamicTest(w.chapterStem() + " › waivers ("
+                + w.numberCount() + " numbers left unchecked on purpose)", () -> assertTrue(w.errors().isEmpty(),
+                () -> String.join("\n", w.errors().stream().map(e -> e.render(book.root())).toList()))));
+        Stream<DynamicNode> notes = report.notes().stream()
+                .map(note -> dynamicTest("note: " + note, () -> assertTrue(note.startsWith("ignored"), note)));
+        DynamicNode summary = dynamicTest(report.summaryLine() + " (errata: target/bookcheck/errata.md)",
+                () -> assertTrue(Files.readString(errata).contains(report.summaryLine()), "the errata report was not written"));
+        return Stream.of(report.results().stream().map(result -> fixtureNode(book, result)), waivers, notes, Stream.of(summary))
+                .flatMap(s -> s);
+    }
+
+    private static DynamicNode fixtureNode(Book book, FixtureResult result) {
+        List<DynamicNode> tests = new ArrayList<>();
+        for (FixtureError error : result.errors()) {
+            tests.add(dynamicTest("fixture is usable", () -> fail(error.render(book.root()))));
+        }
+        for (String failure : result.failures()) {
+            if (result.findings().stream().noneMatch(f -> f.failsClaim() && FindingText.failure(f).equals(failure))) {
+                tests.add(dynamicTest("quote still in the chapter", () -> fail(failure)));
+            }
+        }
+        for (Finding f : result.findings()) {
+            String name = FindingText.mark(f) + " " + f.step() + " (line " + f.location().line() + "): " + f.verdict().label()
+                    + switch (f.expectation()) {
+                        case MUST_BE_WRONG -> f.failsClaim() ? " — erratum fixed in the book?" : " — known erratum";
+                        case REPORT_ONLY -> " — illustrative, reported";
+                        case MUST_HOLD -> f.verdict().isOk() || f.failsClaim() ? "" : " — consequence of a known erratum";
+                    };
+            tests.add(dynamicTest(name, () -> assertFalse(f.failsClaim(), () -> FindingText.failure(f))));
+        }
+        // No file URI as test source: Surefire drops tests whose source is not a class or method from its count.
+        return dynamicContainer(result.chapterStem() + " › " + result.id(), tests.stream());
+    }
+}

@@ -1,0 +1,97 @@
+package org.bookcheck.check;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A throwaway book on disk for tests: chapters and fixtures written from strings, then checked. */
+final class TempBook {
+
+    static final String STEM = "ch";
+    static final String CHAPTER = STEM + ".md";
+
+    private final Path root;
+
+    TempBook(Path root) {
+        this.root = root;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** Writes chapters/ch.md. */
+    TempBook chapter(String text) {
+        return chapter(CHAPTER, text);
+    }
+
+    TempBook chapter(String name, String text) {
+        write(root.resolve("chapters").resolve(name), text);
+        return this;
+    }
+
+    /** Writes fixtures/ch/&lt;id&gt;.json. */
+    TempBook fixture(String id, String json) {
+        return fixture(STEM, id, json);
+    }
+
+    TempBook fixture(String stem, String id, String json) {
+        write(root.resolve("fixtures").resolve(stem).resolve(id + ".json"), json);
+        return this;
+    }
+
+    TempBook file(String relative, String content) {
+        write(root.resolve(relative), content);
+        return this;
+    }
+
+    BookReport check() {
+        try {
+            return BookChecker.check(new Book(root));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    FixtureResult result(String id) {
+        return check().results().stream().filter(r -> r.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no result for fixture " + id));
+    }
+
+    /**
+     * A holds fixture of chapter ch.md with the given quote, inputs and steps (JSON fragments), so
+     * tests state only what they are about.
+     */
+    static String holds(String id, String quote, String inputs, String steps) {
+        return fixtureJson(id, quote, "\"claim\": \"holds\"", inputs, steps);
+    }
+
+    static String fixtureJson(String id, String quote, String claim, String inputs, String steps) {
+        return """
+                {
+                  "id": "%s",
+                  "title": "test fixture",
+                  "chapter": "ch.md",
+                  "quote": %s,
+                  %s,
+                  "inputs": %s,
+                  "steps": %s
+                }
+                """.formatted(id, jsonString(quote), claim, inputs, steps);
+    }
+
+    static String jsonString(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
