@@ -1,9 +1,10 @@
 package org.bookcheck.kernel;
 
 /**
- * Causal multi-head self-attention in float32 (Vaswani et al., 2017), on the packed projections of a
- * batch: qkv is [b, t, 3c] holding Q, K and V side by side, and head h owns channels
- * [h·d, (h + 1)·d) of each, d = c / heads. Per head: scores S = QKᵀ/√d with the causal mask, weights
+ * Multi-head self-attention in float32 (Vaswani et al., 2017), causal as a decoder needs it or
+ * unmasked, on the packed projections of a batch: qkv is [b, t, 3c] holding Q, K and V side by side,
+ * and head h owns channels [h·d, (h + 1)·d) of each, d = c / heads. Per head: scores S = QKᵀ/√d
+ * (with the causal mask, position i sees only positions j ≤ i), weights
  * A = softmax(S), context A·V written to out [b, t, c]. Each (sequence, head) pair is independent,
  * so pairs are split between threads and every product inside runs serially.
  */
@@ -17,7 +18,7 @@ public final class AttentionKernels {
      * backward pass) and uses scores [b, heads, t, t] and kT [b, heads, d, t] as scratch.
      */
     public static void attention(float[] out, float[] att, float[] scores, float[] kT, float[] qkv, int b, int t,
-            int c, int heads) {
+            int c, int heads, boolean causal) {
         int d = c / heads;
         float scale = (float) (1.0 / Math.sqrt(d));
         Parallel.forRange(b * heads, 4L * t * t * d, (from, to) -> {
@@ -35,7 +36,7 @@ public final class AttentionKernels {
                     scores[i] *= scale;
                 }
                 for (int row = 0; row < t; row++) {
-                    SoftmaxKernels.softmaxRow(att, scores, tt + row * t, t, row + 1);
+                    SoftmaxKernels.softmaxRow(att, scores, tt + row * t, t, causal ? row + 1 : t);
                 }
                 MatmulKernels.gemmSerial(0, t, d, t, att, tt, t, 1, qkv, v0, 3 * c, out, s * t * c + h * d, c, false);
             }
@@ -48,7 +49,7 @@ public final class AttentionKernels {
      * dS = A ⊙ (dA − rowsum(A ⊙ dA))/√d: dQ = dS·K, dK = dSᵀ·Q, dV = Aᵀ·dout.
      */
     public static void attentionBackward(float[] dqkv, float[] datt, float[] vT, float[] dout, float[] qkv, float[] att,
-            int b, int t, int c, int heads) {
+            int b, int t, int c, int heads, boolean causal) {
         int d = c / heads;
         float scale = (float) (1.0 / Math.sqrt(d));
         Parallel.forRange(b * heads, 8L * t * t * d, (from, to) -> {
@@ -64,7 +65,7 @@ public final class AttentionKernels {
                 MatmulKernels.transpose(qkv, v0, t, d, 3 * c, vT, vt0, t);
                 MatmulKernels.gemmSerial(0, t, t, d, dout, o0, c, 1, vT, vt0, t, datt, tt, t, false);
                 for (int row = 0; row < t; row++) {
-                    SoftmaxKernels.softmaxBackwardRow(datt, att, datt, tt + row * t, t, row + 1);
+                    SoftmaxKernels.softmaxBackwardRow(datt, att, datt, tt + row * t, t, causal ? row + 1 : t);
                 }
                 for (int i = tt; i < tt + t * t; i++) {
                     datt[i] *= scale;

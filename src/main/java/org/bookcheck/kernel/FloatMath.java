@@ -22,7 +22,7 @@ public final class FloatMath {
     /** 1.5·2²³: adding it rounds to an integer kept in the low mantissa bits. */
     private static final float ROUNDER = 12582912f;
     private static final int ROUNDER_BITS = 0x4B400000;
-    /** Beyond these eˣ under- or overflows float's normal range; inputs are clamped to them. */
+    /** Beyond these eˣ under- or overflows float's normal range: below EXP_MIN it is 0, above EXP_MAX clamped. */
     private static final float EXP_MIN = -87.3f;
     private static final float EXP_MAX = 88.0f;
     private static final float C2 = 1f / 2;
@@ -34,8 +34,11 @@ public final class FloatMath {
     private FloatMath() {
     }
 
-    /** eˣ for one float, accurate to a few ulp for x in [−87.3, 88]; clamped outside. */
+    /** eˣ for one float, accurate to a few ulp for x in [−87.3, 88]; 0 below (so e^(−∞) = 0), clamped above. */
     public static float exp(float x) {
+        if (x < EXP_MIN) {
+            return 0f;
+        }
         float c = Math.min(Math.max(x, EXP_MIN), EXP_MAX);
         float t = c * LOG2E + ROUNDER;
         float n = t - ROUNDER;
@@ -66,7 +69,7 @@ public final class FloatMath {
         p = p.fma(r, FloatVector.broadcast(S, 1f));
         FloatVector scale = t.reinterpretAsInts().sub(ROUNDER_BITS - 127).lanewise(VectorOperators.LSHL, 23)
                 .reinterpretAsFloats();
-        return p.mul(scale);
+        return p.mul(scale).blend(0f, x.compare(VectorOperators.LT, EXP_MIN));
     }
 
     /** tanh u = 1 − 2/(e^(2u) + 1), which saturates cleanly to ±1. */

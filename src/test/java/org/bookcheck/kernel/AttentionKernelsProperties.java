@@ -12,9 +12,9 @@ import org.bookcheck.reference.AttentionOps;
 import org.bookcheck.reference.Matrix;
 
 /**
- * Causal multi-head attention on packed Q/K/V agrees with the reference attention applied head by
- * head; every row of weights sums to 1 with no weight on later positions; the backward agrees with
- * differences of the reference.
+ * Multi-head attention on packed Q/K/V, causal or not, agrees with the reference attention applied
+ * head by head; every row of weights sums to 1, with no weight on later positions under the causal
+ * mask; the backward agrees with differences of the reference.
  */
 class AttentionKernelsProperties {
 
@@ -34,13 +34,13 @@ class AttentionKernelsProperties {
     }
 
     /** The reference context vectors [t, c] of sequence s: AttentionOps.attention per head, concatenated. */
-    static double[] reference(double[] qkv, int s, int t, int c, int heads) {
+    static double[] reference(double[] qkv, int s, int t, int c, int heads, boolean causal) {
         int d = c / heads;
         double[] out = new double[t * c];
         Matrix seq = Matrix.of(t, 3 * c, java.util.Arrays.copyOfRange(qkv, s * t * 3 * c, (s + 1) * t * 3 * c));
         for (int h = 0; h < heads; h++) {
             Matrix y = AttentionOps.attention(columns(seq, h * d, d), columns(seq, c + h * d, d),
-                    columns(seq, 2 * c + h * d, d), true);
+                    columns(seq, 2 * c + h * d, d), causal);
             for (int i = 0; i < t; i++) {
                 for (int j = 0; j < d; j++) {
                     out[i * c + h * d + j] = y.get(i, j);
@@ -72,24 +72,24 @@ class AttentionKernelsProperties {
 
     @Property(tries = 40)
     void forwardAgreesWithReferencePerHead(@ForAll("length") int t, @ForAll("heads") int heads, @ForAll("headSize") int d,
-            @ForAll long seed, @ForAll KernelPath path) {
+            @ForAll boolean causal, @ForAll long seed, @ForAll KernelPath path) {
         int b = 2;
         int c = heads * d;
         float[] qkv = Check.random(new SplittableRandom(seed), b * t * 3 * c, 2);
         path.run(() -> {
             float[] out = new float[b * t * c];
             float[] att = new float[b * heads * t * t];
-            AttentionKernels.attention(out, att, new float[b * heads * t * t], new float[b * t * c], qkv, b, t, c, heads);
+            AttentionKernels.attention(out, att, new float[b * heads * t * t], new float[b * t * c], qkv, b, t, c, heads, causal);
             for (int s = 0; s < b; s++) {
                 float[] mine = java.util.Arrays.copyOfRange(out, s * t * c, (s + 1) * t * c);
-                Check.close(reference(Check.widen(qkv), s, t, c, heads), mine, "attention of sequence " + s);
+                Check.close(reference(Check.widen(qkv), s, t, c, heads, causal), mine, "attention of sequence " + s);
             }
             for (int row = 0; row < b * heads * t; row++) {
                 double sum = 0;
                 for (int j = 0; j < t; j++) {
                     float w = att[row * t + j];
                     sum += w;
-                    if (j > row % t) {
+                    if (causal && j > row % t) {
                         assertEquals(0f, w, "weight of position " + j + " seen from position " + row % t);
                     }
                 }
@@ -100,7 +100,7 @@ class AttentionKernelsProperties {
 
     @Property(tries = 20)
     void backwardAgreesWithDifferencesOfReference(@ForAll("shortLength") int t, @ForAll("heads") int heads,
-            @ForAll("smallHeadSize") int d, @ForAll long seed, @ForAll KernelPath path) {
+            @ForAll("smallHeadSize") int d, @ForAll boolean causal, @ForAll long seed, @ForAll KernelPath path) {
         int b = 1;
         int c = heads * d;
         SplittableRandom r = new SplittableRandom(seed);
@@ -108,7 +108,7 @@ class AttentionKernelsProperties {
         float[] dout = Check.random(r, b * t * c, 2);
         double[] doutd = Check.widen(dout);
         double[] expected = Check.gradient(v -> {
-            double[] y = reference(v, 0, t, c, heads);
+            double[] y = reference(v, 0, t, c, heads, causal);
             double s = 0;
             for (int i = 0; i < y.length; i++) {
                 s += doutd[i] * y[i];
@@ -119,9 +119,9 @@ class AttentionKernelsProperties {
             float[] out = new float[b * t * c];
             float[] att = new float[b * heads * t * t];
             float[] scratch = new float[b * t * c];
-            AttentionKernels.attention(out, att, new float[b * heads * t * t], scratch, qkv, b, t, c, heads);
+            AttentionKernels.attention(out, att, new float[b * heads * t * t], scratch, qkv, b, t, c, heads, causal);
             float[] dqkv = new float[b * t * 3 * c];
-            AttentionKernels.attentionBackward(dqkv, new float[b * heads * t * t], scratch, dout, qkv, att, b, t, c, heads);
+            AttentionKernels.attentionBackward(dqkv, new float[b * heads * t * t], scratch, dout, qkv, att, b, t, c, heads, causal);
             Check.close(expected, dqkv, "attention backward");
         });
     }
