@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Keeps the worked numbers of a hand-calculable textbook right.",
-        subcommands = {SchemaCommand.class, TrainCommand.class, GenerateCommand.class, BenchCommand.class,
+        subcommands = {SchemaCommand.class, TrainCommand.class, GenerateCommand.class, TraceModelCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Bookcheck implements Runnable {
 
