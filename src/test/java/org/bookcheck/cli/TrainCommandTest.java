@@ -80,6 +80,21 @@ class TrainCommandTest {
     }
 
     @Test
+    void aConfigurationFileSetsFieldsOnTopOfANamedBase() throws IOException {
+        Path config = dir.resolve("config.json");
+        Files.writeString(config, "{\"base\": \"tiny\", \"channels\": 8, \"heads\": 2, \"layers\": 1, \"epochs\": 1}");
+        CommandRun r = CommandRun.of("train", "--config", config.toString(), "--no-progress", "--out", dir.resolve("run").toString(),
+                corpus(TEXT.repeat(8)).toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("word tokens, T=8 C=8 heads=2 layers=1"), r.out());
+
+        Files.writeString(config, "{\"base\": \"tiny\", \"chanels\": 8}");
+        assertBadInput(CommandRun.of("train", "--config", config.toString(), "--out", dir.resolve("other").toString(),
+                dir.resolve("corpus.txt").toString()), "unknown configuration field \"chanels\"");
+        assertFalse(Files.exists(dir.resolve("other")));
+    }
+
+    @Test
     void unknownConfigurationName() throws IOException {
         CommandRun r = CommandRun.of("train", "--config", "huge", "--out", dir.resolve("run").toString(), corpus(TEXT).toString());
         assertBadInput(r, "unknown configuration \"huge\"; the named ones are tiny, small, medium");

@@ -8,7 +8,6 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.bookcheck.reference.AttentionOps;
 import org.bookcheck.reference.Matrix;
 
 /**
@@ -33,33 +32,6 @@ class AttentionKernelsProperties {
         return Dims.upTo(17);
     }
 
-    /** The reference context vectors [t, c] of sequence s: AttentionOps.attention per head, concatenated. */
-    static double[] reference(double[] qkv, int s, int t, int c, int heads, boolean causal) {
-        int d = c / heads;
-        double[] out = new double[t * c];
-        Matrix seq = Matrix.of(t, 3 * c, java.util.Arrays.copyOfRange(qkv, s * t * 3 * c, (s + 1) * t * 3 * c));
-        for (int h = 0; h < heads; h++) {
-            Matrix y = AttentionOps.attention(columns(seq, h * d, d), columns(seq, c + h * d, d),
-                    columns(seq, 2 * c + h * d, d), causal);
-            for (int i = 0; i < t; i++) {
-                for (int j = 0; j < d; j++) {
-                    out[i * c + h * d + j] = y.get(i, j);
-                }
-            }
-        }
-        return out;
-    }
-
-    static Matrix columns(Matrix m, int from, int count) {
-        double[] out = new double[m.rows() * count];
-        for (int i = 0; i < m.rows(); i++) {
-            for (int j = 0; j < count; j++) {
-                out[i * count + j] = m.get(i, from + j);
-            }
-        }
-        return Matrix.of(m.rows(), count, out);
-    }
-
     @Provide
     Arbitrary<Integer> shortLength() {
         return Dims.upTo(9);
@@ -68,6 +40,12 @@ class AttentionKernelsProperties {
     @Provide
     Arbitrary<Integer> smallHeadSize() {
         return Dims.upTo(7);
+    }
+
+    /** The reference context vectors [t, c] of sequence s. */
+    static double[] reference(double[] qkv, int s, int t, int c, int heads, boolean causal) {
+        Matrix seq = Matrix.of(t, 3 * c, java.util.Arrays.copyOfRange(qkv, s * t * 3 * c, (s + 1) * t * 3 * c));
+        return ReferenceAttention.multiHead(seq, heads, causal).flat();
     }
 
     @Property(tries = 40)

@@ -1,8 +1,8 @@
 package org.bookcheck.model;
 
 import java.util.List;
+import org.bookcheck.kernel.ReferenceAttention;
 import org.bookcheck.reference.ActivationOps;
-import org.bookcheck.reference.AttentionOps;
 import org.bookcheck.reference.LinearAlgebraOps;
 import org.bookcheck.reference.LossOps;
 import org.bookcheck.reference.Matrix;
@@ -74,7 +74,7 @@ final class ReferenceGpt {
             Numeric ln1 = StatisticsOps.layerNorm(x, vector(params, k.ln1Gamma()), vector(params, k.ln1Beta()),
                     StatisticsOps.LAYER_NORM_EPSILON);
             Matrix qkv = (Matrix) LinearAlgebraOps.linear(ln1, matrix(params, k.qkvW()), vector(params, k.qkvB()));
-            Matrix heads = attention(qkv, t);
+            Matrix heads = ReferenceAttention.multiHead(qkv, config.heads(), true);
             x = TrainingOps.residual(LinearAlgebraOps.linear(heads, matrix(params, k.projW()), vector(params, k.projB())), x);
             Numeric ln2 = StatisticsOps.layerNorm(x, vector(params, k.ln2Gamma()), vector(params, k.ln2Beta()),
                     StatisticsOps.LAYER_NORM_EPSILON);
@@ -84,35 +84,6 @@ final class ReferenceGpt {
         Numeric lnf = StatisticsOps.layerNorm(x, vector(params, layout.lnfGamma()), vector(params, layout.lnfBeta()),
                 StatisticsOps.LAYER_NORM_EPSILON);
         return (Matrix) LinearAlgebraOps.matmul(lnf, LinearAlgebraOps.transpose(matrix(params, layout.wte())));
-    }
-
-    /** Causal attention of every head on its slice of Q, K and V; heads concatenated. */
-    Matrix attention(Matrix qkv, int t) {
-        int c = config.channels();
-        int d = config.headSize();
-        double[] out = new double[t * c];
-        for (int h = 0; h < config.heads(); h++) {
-            Matrix q = columns(qkv, h * d, d);
-            Matrix k = columns(qkv, c + h * d, d);
-            Matrix v = columns(qkv, 2 * c + h * d, d);
-            Matrix y = AttentionOps.attention(q, k, v, true);
-            for (int i = 0; i < t; i++) {
-                for (int j = 0; j < d; j++) {
-                    out[i * c + h * d + j] = y.get(i, j);
-                }
-            }
-        }
-        return Matrix.of(t, c, out);
-    }
-
-    static Matrix columns(Matrix m, int from, int count) {
-        double[] out = new double[m.rows() * count];
-        for (int i = 0; i < m.rows(); i++) {
-            for (int j = 0; j < count; j++) {
-                out[i * count + j] = m.get(i, from + j);
-            }
-        }
-        return Matrix.of(m.rows(), count, out);
     }
 
     static Matrix matrix(double[][] params, ParameterTensor t) {
