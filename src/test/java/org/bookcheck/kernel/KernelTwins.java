@@ -46,7 +46,7 @@ final class KernelTwins {
             case LAYER_NORM -> layerNorm(args);
             case CROSS_ENTROPY -> crossEntropy((Numeric) args.get("p"), (Numeric) args.get("target"));
             case SOFTMAX_CROSS_ENTROPY_GRADIENT -> crossEntropyGradient((Numeric) args.get("p"), (Numeric) args.get("target"));
-            case WEIGHT_UPDATE -> args.get("lr") instanceof Scalar lr && args.get("w").equals(args.get("w")) ? sgd(args, lr) : null;
+            case WEIGHT_UPDATE -> args.get("lr") instanceof Scalar lr ? sgd(args, lr) : null;
             case EMBEDDING_LOOKUP -> embedding(args);
             case ATTENTION_SCORES -> scores((Matrix) args.get("q"), (Matrix) args.get("k"), causal(args));
             case ATTENTION -> attention((Matrix) args.get("q"), (Matrix) args.get("k"), (Matrix) args.get("v"), causal(args));
