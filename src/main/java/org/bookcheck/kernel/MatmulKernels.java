@@ -9,7 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>All three reduce to one strided product C (+)= A·B in which A may be read transposed (its
  * element (i, p) at {@code a[aOff + i·ars + p·acs]}) and B is read along contiguous rows. The
- * vectorised path is register-blocked (4 rows × 3 vectors of accumulators) and cache-tiled along
+ * vectorised path is register-blocked (4 rows × 3 vectors of accumulators, then 4 × 2 and 4 × 1 for
+ * the columns left over) and cache-tiled along
  * k and n. Every element is summed in increasing p with one fused multiply-add per term, in every
  * block shape and in the scalar tails alike, so how the rows are split between threads never
  * changes a bit of the result.
@@ -22,8 +23,8 @@ public final class MatmulKernels {
     private static final int MR = 4;
     /** Depth of a k-tile: a 4-row slice of A and a k-tile of B rows stay in L1/L2. */
     private static final int KC = 256;
-    /** Width of an n-tile: KC × NC floats of B (256 KiB) stay in L2. */
-    private static final int NC = 256;
+    /** Width of an n-tile, a multiple of the 3-vector block: KC × NC floats of B (240 KiB) stay in L2. */
+    private static final int NC = 15 * L;
 
     private MatmulKernels() {
     }
@@ -148,6 +149,10 @@ public final class MatmulKernels {
             for (; j + 3 * L <= end; j += 3 * L) {
                 kernel4x3(kc, a, aStart, ars, acs, b, bStart + j, ldb, c, cStart + j, ldc, acc);
             }
+            if (j + 2 * L <= end) {
+                kernel4x2(kc, a, aStart, ars, acs, b, bStart + j, ldb, c, cStart + j, ldc, acc);
+                j += 2 * L;
+            }
             for (; j + L <= end; j += L) {
                 kernel4x1(kc, a, aStart, ars, acs, b, bStart + j, ldb, c, cStart + j, ldc, acc);
             }
@@ -228,6 +233,48 @@ public final class MatmulKernels {
         r30.intoArray(c, c3);
         r31.intoArray(c, c3 + L);
         r32.intoArray(c, c3 + 2 * L);
+    }
+
+    private static void kernel4x2(int kc, float[] a, int ai, int ars, int acs, float[] b, int bi, int ldb, float[] c,
+            int ci, int ldc, boolean acc) {
+        int c1 = ci + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        FloatVector z = FloatVector.zero(S);
+        FloatVector r00 = acc ? FloatVector.fromArray(S, c, ci) : z;
+        FloatVector r01 = acc ? FloatVector.fromArray(S, c, ci + L) : z;
+        FloatVector r10 = acc ? FloatVector.fromArray(S, c, c1) : z;
+        FloatVector r11 = acc ? FloatVector.fromArray(S, c, c1 + L) : z;
+        FloatVector r20 = acc ? FloatVector.fromArray(S, c, c2) : z;
+        FloatVector r21 = acc ? FloatVector.fromArray(S, c, c2 + L) : z;
+        FloatVector r30 = acc ? FloatVector.fromArray(S, c, c3) : z;
+        FloatVector r31 = acc ? FloatVector.fromArray(S, c, c3 + L) : z;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
+            FloatVector x = FloatVector.broadcast(S, a[ai]);
+            r00 = x.fma(b0, r00);
+            r01 = x.fma(b1, r01);
+            x = FloatVector.broadcast(S, a[ai + ars]);
+            r10 = x.fma(b0, r10);
+            r11 = x.fma(b1, r11);
+            x = FloatVector.broadcast(S, a[ai + 2 * ars]);
+            r20 = x.fma(b0, r20);
+            r21 = x.fma(b1, r21);
+            x = FloatVector.broadcast(S, a[ai + 3 * ars]);
+            r30 = x.fma(b0, r30);
+            r31 = x.fma(b1, r31);
+            ai += acs;
+            bi += ldb;
+        }
+        r00.intoArray(c, ci);
+        r01.intoArray(c, ci + L);
+        r10.intoArray(c, c1);
+        r11.intoArray(c, c1 + L);
+        r20.intoArray(c, c2);
+        r21.intoArray(c, c2 + L);
+        r30.intoArray(c, c3);
+        r31.intoArray(c, c3 + L);
     }
 
     private static void kernel4x1(int kc, float[] a, int ai, int ars, int acs, float[] b, int bi, int ldb, float[] c,
