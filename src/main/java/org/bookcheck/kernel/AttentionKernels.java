@@ -10,6 +10,9 @@ package org.bookcheck.kernel;
  */
 public final class AttentionKernels {
 
+    /** Rows of scores computed together: the matrix product's register block. */
+    private static final int ROWS = 4;
+
     private AttentionKernels() {
     }
 
@@ -31,14 +34,20 @@ public final class AttentionKernels {
                 int tt = bh * t * t;
                 int kt0 = bh * d * t;
                 MatmulKernels.transpose(qkv, k0, t, d, 3 * c, kT, kt0, t);
-                MatmulKernels.gemmSerial(0, t, t, d, qkv, q0, 3 * c, 1, kT, kt0, t, scores, tt, t, false);
-                for (int i = tt; i < tt + t * t; i++) {
-                    scores[i] *= scale;
+                // In blocks of rows: under the causal mask a block needs only the keys up to its last row.
+                for (int i0 = 0; i0 < t; i0 += ROWS) {
+                    int i1 = Math.min(t, i0 + ROWS);
+                    int seen = causal ? i1 : t;
+                    MatmulKernels.gemmSerial(i0, i1, seen, d, qkv, q0, 3 * c, 1, kT, kt0, t, scores, tt, t, false);
+                    for (int row = i0; row < i1; row++) {
+                        for (int j = tt + row * t, end = j + seen; j < end; j++) {
+                            scores[j] *= scale;
+                        }
+                        SoftmaxKernels.softmaxRow(att, scores, tt + row * t, t, causal ? row + 1 : t);
+                    }
+                    // Weights beyond `seen` are exactly 0, so leaving them out of the sum changes no bit.
+                    MatmulKernels.gemmSerial(i0, i1, d, seen, att, tt, t, 1, qkv, v0, 3 * c, out, s * t * c + h * d, c, false);
                 }
-                for (int row = 0; row < t; row++) {
-                    SoftmaxKernels.softmaxRow(att, scores, tt + row * t, t, causal ? row + 1 : t);
-                }
-                MatmulKernels.gemmSerial(0, t, d, t, att, tt, t, 1, qkv, v0, 3 * c, out, s * t * c + h * d, c, false);
             }
         });
     }
@@ -63,14 +72,18 @@ public final class AttentionKernels {
                 int tt = bh * t * t;
                 int vt0 = bh * d * t;
                 MatmulKernels.transpose(qkv, v0, t, d, 3 * c, vT, vt0, t);
-                MatmulKernels.gemmSerial(0, t, t, d, dout, o0, c, 1, vT, vt0, t, datt, tt, t, false);
-                for (int row = 0; row < t; row++) {
-                    SoftmaxKernels.softmaxBackwardRow(datt, att, datt, tt + row * t, t, causal ? row + 1 : t);
+                for (int i0 = 0; i0 < t; i0 += ROWS) {
+                    int i1 = Math.min(t, i0 + ROWS);
+                    int seen = causal ? i1 : t;
+                    MatmulKernels.gemmSerial(i0, i1, seen, d, dout, o0, c, 1, vT, vt0, t, datt, tt, t, false);
+                    for (int row = i0; row < i1; row++) {
+                        SoftmaxKernels.softmaxBackwardRow(datt, att, datt, tt + row * t, t, causal ? row + 1 : t);
+                        for (int j = tt + row * t, end = j + t; j < end; j++) {
+                            datt[j] *= scale;
+                        }
+                    }
+                    MatmulKernels.gemmSerial(i0, i1, d, seen, datt, tt, t, 1, qkv, k0, 3 * c, dqkv, q0, 3 * c, false);
                 }
-                for (int i = tt; i < tt + t * t; i++) {
-                    datt[i] *= scale;
-                }
-                MatmulKernels.gemmSerial(0, t, d, t, datt, tt, t, 1, qkv, k0, 3 * c, dqkv, q0, 3 * c, false);
                 MatmulKernels.gemmSerial(0, t, d, t, datt, tt, 1, t, qkv, q0, 3 * c, dqkv, k0, 3 * c, false);
                 MatmulKernels.gemmSerial(0, t, d, t, att, tt, 1, t, dout, o0, c, dqkv, v0, 3 * c, false);
             }
