@@ -66,7 +66,7 @@ public final class TextOps {
                 for (int i = 0; i < v.size(); i++) {
                     rows[i] = table.row(rowOf(v.get(i), table, firstId)).toArray();
                 }
-                yield Matrix.of(rows.length == 0 ? new double[0][table.cols()] : rows);
+                yield rows.length == 0 ? Matrix.of(0, table.cols(), new double[0]) : Matrix.of(rows);
             }
             case Matrix m -> throw new OpException("embedding_lookup: ids must be one id or a vector of ids, got a " + m.shape() + " matrix");
         };
