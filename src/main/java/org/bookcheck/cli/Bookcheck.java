@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Keeps the worked numbers of a hand-calculable textbook right.",
-        subcommands = {SchemaCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {VerifyCommand.class, TraceCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
 public final class Bookcheck implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -26,6 +26,7 @@ public final class Bookcheck implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new InternalErrorHandler());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }
 
