@@ -43,8 +43,7 @@ public final class HtmlReport {
         Map<Mark, Integer> counts = new EnumMap<>(Mark.class);
         for (ChapterCoverage coverage : chapters) {
             body.append("<article class=\"chapter\" id=\"chapter-").append(escape(coverage.chapter().stem())).append("\">\n");
-            body.append("<p class=\"bc-chapter\">chapters/").append(escape(coverage.chapter().name())).append(" — ")
-                    .append(escape(coverage.summaryLine())).append("</p>\n");
+            body.append("<p class=\"bc-chapter\">").append(escape(coverage.summaryLine())).append("</p>\n");
             body.append(chapterHtml(coverage, data, counts));
             body.append("</article>\n");
         }
@@ -83,12 +82,10 @@ public final class HtmlReport {
         for (int i = 0; i < lines.size(); i++) {
             edits.add(new ArrayList<>());
         }
-        int index = 0;
         for (NumberCoverage n : numbers) {
             int id = data.size();
             data.add(entry(n, data));
             counts.merge(n.mark(), 1, Integer::sum);
-            index++;
             if (n.number().context() != ChapterNumber.Context.MATH) {
                 numberHtml.add("<span class=\"bc-num bc-" + n.mark().word() + "\" data-n=\"" + id + "\" title=\""
                         + escape(title(n)) + "\">" + escape(n.number().text()) + "</span>");
@@ -243,7 +240,7 @@ public final class HtmlReport {
             window.MathJax = {
               tex: { inlineMath: [['$', '$']], displayMath: [['$$', '$$']] },
               svg: { fontCache: 'local' },
-              startup: { ready: function () { MathJax.startup.defaultReady(); MathJax.startup.promise.then(bcMarkMath); } }
+              startup: { ready: function () { MathJax.startup.defaultReady(); MathJax.startup.promise.then(function () { bcMarkMath(); }); } }
             };
             </script>
             <script>@MATHJAX@</script>
