@@ -8,7 +8,6 @@ import org.bookcheck.check.Evaluation;
 import org.bookcheck.check.FixtureChecker;
 import org.bookcheck.check.FixtureResult;
 import org.bookcheck.fixture.Fixture;
-import org.bookcheck.fixture.FixtureError;
 import org.bookcheck.fixture.FixtureLoad;
 import org.bookcheck.trace.TraceBuilder;
 import org.bookcheck.trace.TraceFormat;
@@ -66,9 +65,5 @@ public final class TraceCommand extends BaseCommand {
         TraceNumbers numbers = new TraceNumbers(digits == null ? OptionalInt.empty() : OptionalInt.of(digits));
         output.write(TraceRenderer.render(TraceBuilder.build(fixture, result.filter(r -> !r.invalid()), numbers), format), out(), err());
         return ExitCode.OK;
-    }
-
-    static String render(FixtureError e, Book book) {
-        return e.render(book.root());
     }
 }

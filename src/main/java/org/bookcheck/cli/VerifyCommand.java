@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bookcheck.chapter.Chapter;
 import org.bookcheck.check.BookChecker;
 import org.bookcheck.check.BookReport;
 import org.bookcheck.check.FixtureResult;
@@ -79,9 +78,5 @@ public final class VerifyCommand extends BaseCommand {
             }
         }
         return HtmlReport.render(view, coverage, traces);
-    }
-
-    static Optional<Chapter> chapter(BookSelection s, String name) {
-        return s.book().chapter(name);
     }
 }

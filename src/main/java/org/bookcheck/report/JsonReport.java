@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.bookcheck.check.BookReport;
 import org.bookcheck.check.Finding;
-import org.bookcheck.check.FixtureResult;
 import org.bookcheck.check.ValueText;
 import org.bookcheck.check.Verdict;
 import org.bookcheck.fixture.ClaimKind;
@@ -136,9 +135,5 @@ public final class JsonReport {
         } catch (IllegalArgumentException e) {
             return file.toString();
         }
-    }
-
-    static List<FixtureResult> results(BookReport report) {
-        return report.results();
     }
 }
