@@ -9,13 +9,23 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Keeps the worked numbers of a hand-calculable textbook right.",
-        subcommands = {SchemaCommand.class, TrainCommand.class, GenerateCommand.class, TraceModelCommand.class,
-                BenchCommand.class,
+        subcommands = {VerifyCommand.class, TraceCommand.class, NewCommand.class, CoverageCommand.class, FixCommand.class,
+                SchemaCommand.class, TrainCommand.class, GenerateCommand.class, TraceModelCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Bookcheck implements Runnable {
 
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Where interactive commands ({@code new}) read their answers; standard input unless a test gives another. */
+    private java.io.BufferedReader input;
+
+    java.io.BufferedReader input() {
+        if (input == null) {
+            input = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return input;
+    }
 
     @Override
     public void run() {
@@ -24,10 +34,20 @@ public final class Bookcheck implements Runnable {
 
     /** A command line with bookcheck's error handling, writing to the given streams. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Bookcheck());
+        return commandLine(out, err, null);
+    }
+
+    /** A command line that also reads interactive answers from {@code in} (standard input when null). */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, java.io.Reader in) {
+        Bookcheck root = new Bookcheck();
+        if (in != null) {
+            root.input = new java.io.BufferedReader(in);
+        }
+        CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new InternalErrorHandler());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }
 

@@ -7,6 +7,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes files so that nothing is half-written or silently replaced: the content goes to a temporary
@@ -34,6 +37,7 @@ public final class AtomicFiles {
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
         try {
             Files.write(temp, content);
+            keepOrDefaultPermissions(temp, absolute);
             if (!overwrite) {
                 // A hard link fails if the target appeared meanwhile, so a concurrent writer is never clobbered.
                 try {
@@ -53,5 +57,19 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * Temporary files are created owner-only; the file put in place gets the permissions of the file it
+     * replaces, or the usual rw-r--r-- of a new file.
+     */
+    private static void keepOrDefaultPermissions(Path temp, Path target) throws IOException {
+        if (!temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(temp, permissions);
     }
 }

@@ -75,7 +75,7 @@ public final class ActivationOps {
     /** log_softmax(x)ᵢ = (xᵢ − m) − ln Σⱼ e^(xⱼ − m), computed without forming the probabilities. */
     public static Numeric logSoftmax(Numeric x) {
         return rowWise("log_softmax", x, row -> {
-            double m = max(row);
+            double m = max("log_softmax", row);
             double sum = 0;
             for (double v : row) {
                 sum += Math.exp(v - m);
@@ -94,7 +94,7 @@ public final class ActivationOps {
     }
 
     static double[] softmaxRow(double[] row) {
-        double m = max(row);
+        double m = max("softmax", row);
         double[] out = new double[row.length];
         double sum = 0;
         for (int i = 0; i < row.length; i++) {
@@ -107,13 +107,13 @@ public final class ActivationOps {
         return out;
     }
 
-    private static double max(double[] row) {
+    private static double max(String op, double[] row) {
         double m = Double.NEGATIVE_INFINITY;
         for (double v : row) {
             m = Math.max(m, v);
         }
         if (m == Double.NEGATIVE_INFINITY) {
-            throw new OpException("softmax: every entry of a row is −∞ (fully masked), so no probability can be assigned");
+            throw new OpException(op + ": every entry of a row is −∞ (fully masked), so no probability can be assigned");
         }
         return m;
     }

@@ -18,6 +18,10 @@ public final class AttentionOps {
             throw new OpException("attention_scores: Q is " + q.shape() + " and K is " + k.shape()
                     + ": queries and keys must have the same width d_k");
         }
+        if (k.cols() == 0) {
+            throw new OpException("attention_scores: Q is " + q.shape() + " and K is " + k.shape()
+                    + ": d_k = 0, so QKᵀ/√d_k is 0/0; queries and keys need at least one column");
+        }
         if (causal && q.rows() != k.rows()) {
             throw new OpException("attention_scores: a causal mask needs as many queries as keys, but Q is "
                     + q.shape() + " and K is " + k.shape());

@@ -35,6 +35,9 @@ public final class LossOps {
                     throw new OpException("cross_entropy: p is " + p.shape() + " (one row per example), so the target must be a vector of "
                             + p.rows() + " indices, got " + target.describeShape());
                 }
+                if (p.rows() == 0) {
+                    throw new OpException("cross_entropy: p is " + p.shape() + ": the mean over no examples is undefined");
+                }
                 double total = 0;
                 for (int r = 0; r < p.rows(); r++) {
                     total += crossEntropy(p.row(r), Scalar.of(t.get(r)));

@@ -26,7 +26,7 @@ public final class Matrix implements Numeric {
                         + " has " + rows[r].length + ": every row must have the same length");
             }
         }
-        return new Matrix(new DMatrixRMaj(rows.length == 0 ? new double[0][0] : rows));
+        return new Matrix(rows.length == 0 ? new DMatrixRMaj(0, 0) : new DMatrixRMaj(rows));
     }
 
     /** A rows×cols matrix over a copy of row-major elements. */

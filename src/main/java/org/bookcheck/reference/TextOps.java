@@ -10,9 +10,11 @@ public final class TextOps {
 
     /**
      * A word is a run of letters and digits (with inner apostrophes, as in "it's"); every other
-     * visible character is a token of its own, so "The cat sat on the mat." gives seven tokens.
+     * visible character is a token of its own, so "The cat sat on the mat." gives seven tokens. Spaces
+     * are Unicode's (a no-break space or an em space separates words too), not only ASCII's.
      */
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}\\p{N}]+)*|[^\\s\\p{L}\\p{N}]");
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}\\p{N}]+)*|[^\\s\\p{L}\\p{N}]",
+            Pattern.UNICODE_CHARACTER_CLASS);
 
     private TextOps() {
     }
@@ -66,7 +68,7 @@ public final class TextOps {
                 for (int i = 0; i < v.size(); i++) {
                     rows[i] = table.row(rowOf(v.get(i), table, firstId)).toArray();
                 }
-                yield Matrix.of(rows.length == 0 ? new double[0][table.cols()] : rows);
+                yield rows.length == 0 ? Matrix.of(0, table.cols(), new double[0]) : Matrix.of(rows);
             }
             case Matrix m -> throw new OpException("embedding_lookup: ids must be one id or a vector of ids, got a " + m.shape() + " matrix");
         };

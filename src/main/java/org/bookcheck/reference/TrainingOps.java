@@ -24,7 +24,8 @@ public final class TrainingOps {
     /** ⌈N / B⌉: the number of batches of size B needed to cover N examples (the last may be partial). */
     public static long batchCount(long n, long batchSize) {
         requireSizes("batch_count", n, batchSize);
-        return (n + batchSize - 1) / batchSize;
+        // n / B rounded up, without n + B − 1, which overflows for n near Long.MAX_VALUE.
+        return n / batchSize + (n % batchSize == 0 ? 0 : 1);
     }
 
     /**
@@ -32,6 +33,7 @@ public final class TrainingOps {
      * batch k covers k·B .. min((k + 1)·B, N) − 1.
      */
     public static Matrix batchRanges(long n, long batchSize) {
+        requireSizes("batch_ranges", n, batchSize);
         long count = batchCount(n, batchSize);
         if (count > MAX_BATCH_RANGES) {
             throw new OpException("batch_ranges: N = " + n + " and B = " + batchSize + " give " + count
@@ -40,7 +42,9 @@ public final class TrainingOps {
         double[] out = new double[(int) count * 2];
         for (int k = 0; k < count; k++) {
             out[2 * k] = (double) k * batchSize;
-            out[2 * k + 1] = Math.min((k + 1) * batchSize, n) - 1;
+            // k·B < N, so neither k·B nor k·B + min(B, N − k·B) ≤ N overflows where (k + 1)·B could.
+            long first = k * batchSize;
+            out[2 * k + 1] = first + Math.min(batchSize, n - first) - 1;
         }
         return Matrix.of((int) count, 2, out);
     }

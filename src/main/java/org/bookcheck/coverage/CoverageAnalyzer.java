@@ -1,0 +1,160 @@
+package org.bookcheck.coverage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bookcheck.chapter.Chapter;
+import org.bookcheck.chapter.ChapterNumber;
+import org.bookcheck.chapter.ChapterNumbers;
+import org.bookcheck.chapter.QuoteLocation;
+import org.bookcheck.chapter.QuoteLocator;
+import org.bookcheck.check.BookReport;
+import org.bookcheck.check.Finding;
+import org.bookcheck.check.FixtureResult;
+import org.bookcheck.check.WaiverResult;
+import org.bookcheck.fixture.Anchor;
+import org.bookcheck.fixture.Claim;
+import org.bookcheck.fixture.Fixture;
+import org.bookcheck.fixture.Input;
+import org.bookcheck.fixture.PrintedNumber;
+import org.bookcheck.fixture.PrintedValue;
+import org.bookcheck.fixture.Waiver;
+import org.bookcheck.reference.Numeric;
+
+/**
+ * Decides for every number of a chapter whether a fixture checks it, a waiver leaves it out, or
+ * nothing accounts for it. A number is covered when it lies inside the located quote of a fixture
+ * that the checker used for a printed step value (a finding) or for an input the book gives; it is
+ * waived when it lies inside a waiver's quote and the waiver lists it.
+ */
+public final class CoverageAnalyzer {
+
+    private CoverageAnalyzer() {
+    }
+
+    /** Coverage of a chapter from a checked book. */
+    public static ChapterCoverage analyze(Chapter chapter, BookReport report) {
+        List<Anchored> anchors = anchors(chapter, report.results());
+        List<WaiverResult.Placed> waivers = report.waivers().stream()
+                .flatMap(w -> w.waivers().stream())
+                .filter(p -> p.location().chapter().equals(chapter.name()))
+                .toList();
+        List<NumberCoverage> out = new ArrayList<>();
+        for (ChapterNumber n : ChapterNumbers.scan(chapter).numbers()) {
+            out.add(cover(chapter, n, anchors, waivers));
+        }
+        return new ChapterCoverage(chapter, out, anchors);
+    }
+
+    /** The quotes of every checked printed value and given input of the chapter, placed on their lines. */
+    public static List<Anchored> anchors(Chapter chapter, List<FixtureResult> results) {
+        List<Anchored> out = new ArrayList<>();
+        for (FixtureResult result : results) {
+            if (result.fixture().isEmpty() || !result.fixture().get().chapter().equals(chapter.name())) {
+                continue;
+            }
+            Fixture fixture = result.fixture().get();
+            boolean bookValues = !(fixture.claim() instanceof Claim.Supplementary);
+            for (Finding finding : result.findings()) {
+                fixture.step(finding.step()).ifPresent(step -> place(chapter, fixture.anchorOf(step), bookValues
+                        ? Optional.of(finding.printed()) : Optional.empty())
+                        .ifPresent(p -> out.add(new Anchored(fixture, finding.step(), Optional.of(finding), p.line, p.start, p.end,
+                                p.elements))));
+            }
+            for (FixtureResult.Given given : result.givens()) {
+                fixture.inputs().stream().filter(i -> i.name().equals(given.input())).findFirst().flatMap(Input::anchor)
+                        .ifPresent(anchor -> {
+                            Input input = fixture.inputs().stream().filter(i -> i.name().equals(given.input())).findFirst().orElseThrow();
+                            place(chapter, anchor, input.literal()).ifPresent(p -> out.add(new Anchored(fixture, given.input(),
+                                    Optional.empty(), p.line, p.start, p.end, p.elements)));
+                        });
+            }
+        }
+        return out;
+    }
+
+    private record Place(int line, int start, int end, List<PrintedPlacement.Placed> elements) {
+    }
+
+    private static Optional<Place> place(Chapter chapter, Anchor anchor, Optional<PrintedValue> printed) {
+        if (!(QuoteLocator.locate(chapter, anchor.quote(), anchor.occurrence()) instanceof QuoteLocation.Found found)) {
+            return Optional.empty();
+        }
+        String line = chapter.line(found.start().line());
+        int start = line.offsetByCodePoints(0, found.start().column() - 1);
+        List<PrintedPlacement.Placed> elements = printed.map(p -> PrintedPlacement.place(line, start, anchor.quote(), p)).orElse(List.of());
+        return Optional.of(new Place(found.start().line(), start, start + anchor.quote().length(), elements));
+    }
+
+    private static NumberCoverage cover(Chapter chapter, ChapterNumber n, List<Anchored> anchors, List<WaiverResult.Placed> waivers) {
+        List<Anchored> by = anchors.stream().filter(a -> a.contains(n.line(), n.start(), n.end())).toList();
+        if (!by.isEmpty()) {
+            for (Anchored a : by) {
+                if (!a.isGiven()) {
+                    for (PrintedPlacement.Placed p : a.elements()) {
+                        if (p.start() == n.start()) {
+                            return new NumberCoverage(n, elementMark(a.finding().get(), p.element()), by, Optional.of(a), p.element(),
+                                    Optional.empty());
+                        }
+                    }
+                }
+            }
+            for (Anchored a : by) {
+                if (a.isGiven() && a.elements().stream().anyMatch(p -> p.start() == n.start())) {
+                    int element = a.elements().stream().filter(p -> p.start() == n.start()).findFirst().orElseThrow().element();
+                    return new NumberCoverage(n, Mark.GIVEN, by, Optional.of(a), element, Optional.empty());
+                }
+            }
+            Anchored first = by.stream().filter(a -> !a.isGiven()).findFirst().orElse(by.get(0));
+            Mark mark = first.finding().map(CoverageAnalyzer::findingMark).orElse(Mark.GIVEN);
+            return new NumberCoverage(n, mark, by, Optional.of(first), -1, Optional.empty());
+        }
+        Optional<Waiver> waiver = waivers.stream()
+                .filter(w -> waives(chapter, w, n))
+                .map(WaiverResult.Placed::waiver)
+                .findFirst();
+        return new NumberCoverage(n, waiver.isPresent() ? Mark.WAIVED : Mark.NOT_COVERED, List.of(), Optional.empty(), -1, waiver);
+    }
+
+    private static boolean waives(Chapter chapter, WaiverResult.Placed placed, ChapterNumber n) {
+        if (placed.location().line() != n.line()) {
+            return false;
+        }
+        String line = chapter.line(n.line());
+        int start = line.offsetByCodePoints(0, placed.location().column() - 1);
+        int end = start + placed.waiver().anchor().quote().length();
+        return n.start() >= start && n.end() <= end
+                && placed.waiver().numbers().stream().anyMatch(w -> normal(w).equals(normal(n.text())));
+    }
+
+    /** A number's text compared loosely: Unicode minus as ASCII, no thousands separators, no LaTeX escape. */
+    public static String normal(String number) {
+        return number.strip().replace('−', '-').replace(",", "").replace("\\%", "%");
+    }
+
+    /** The mark of a whole printed value. */
+    public static Mark findingMark(Finding f) {
+        if (f.claim() == org.bookcheck.fixture.ClaimKind.ILLUSTRATIVE) {
+            return Mark.ILLUSTRATIVE;
+        }
+        return f.verdict().isOk() ? Mark.HOLDS : Mark.ERRATUM;
+    }
+
+    /** The mark of one element of a printed value: right elements of a wrong value still hold. */
+    public static Mark elementMark(Finding f, int element) {
+        Mark whole = findingMark(f);
+        if (whole != Mark.ERRATUM) {
+            return whole;
+        }
+        List<PrintedNumber> elements = switch (f.printed()) {
+            case PrintedNumber p -> List.of(p);
+            case org.bookcheck.fixture.PrintedArray a -> a.elements();
+            default -> List.of();
+        };
+        if (element < elements.size() && f.exact() instanceof Numeric exact && element < exact.size()
+                && elements.get(element).admits(exact.at(element), 0)) {
+            return Mark.HOLDS;
+        }
+        return Mark.ERRATUM;
+    }
+}

@@ -1,0 +1,139 @@
+package org.bookcheck.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.bookcheck.check.BookReport;
+import org.bookcheck.check.Finding;
+import org.bookcheck.check.ValueText;
+import org.bookcheck.check.Verdict;
+import org.bookcheck.fixture.ClaimKind;
+import org.bookcheck.fixture.FixtureError;
+
+/**
+ * The verify report as JSON with a stable shape (version {@value #FORMAT}), for a book repository's
+ * CI: one record per finding with fixture, step, chapter, line, column, quote, printed, exact, verdict,
+ * calculation and suggested fix, then the failing claims and unusable fixtures. The README documents
+ * every field; new fields may be added, existing ones keep their meaning.
+ */
+public final class JsonReport {
+
+    /** The value of the top-level {@code format} field. */
+    public static final String FORMAT = "bookcheck-verify/1";
+
+    private JsonReport() {
+    }
+
+    public static String render(ReportView view, int exitCode, List<Correction> corrections) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        BookReport report = view.report();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("passed", report.passed());
+        root.put("exitCode", exitCode);
+        ObjectNode summary = root.putObject("summary");
+        summary.put("line", report.summaryLine());
+        summary.put("fixtures", report.results().size());
+        summary.put("values", report.findings().count());
+        summary.put("holds", report.passedWithClaim(ClaimKind.HOLDS));
+        summary.put("errata", report.passedWithClaim(ClaimKind.ERRATUM));
+        summary.put("illustrative", report.passedWithClaim(ClaimKind.ILLUSTRATIVE));
+        summary.put("supplementary", report.passedWithClaim(ClaimKind.SUPPLEMENTARY));
+        summary.put("failing", report.failing());
+        summary.put("unusable", report.invalid());
+        ArrayNode chapters = root.putArray("chapters");
+        view.allChapters().forEach(chapters::add);
+        Map<Finding, Correction> fixes = corrections.stream().collect(Collectors.toMap(Correction::finding, c -> c, (a, b) -> a));
+        ArrayNode findings = root.putArray("findings");
+        for (String chapter : view.allChapters()) {
+            for (Finding f : view.findings(chapter)) {
+                ObjectNode n = findings.addObject();
+                n.put("fixture", f.fixtureId());
+                n.put("file", relative(report.root(), f.fixtureFile()));
+                n.put("step", f.step());
+                n.put("chapter", f.location().chapter());
+                n.put("line", f.location().line());
+                n.put("column", f.location().column());
+                n.put("location", f.location().toString());
+                n.put("quote", f.quote());
+                n.put("printed", f.printed().text());
+                n.put("exact", ValueText.exact(f.exact()));
+                n.put("exactAtPrintedPrecision", f.exactRounded());
+                n.put("verdict", verdictKey(f.verdict()));
+                n.put("label", ReportView.verdict(f));
+                n.put("claim", f.claim().jsonName());
+                n.put("expectation", f.expectation().name().toLowerCase(Locale.ROOT));
+                n.put("failsClaim", f.failsClaim());
+                n.put("origin", f.isOrigin());
+                ArrayNode origins = n.putArray("origins");
+                if (f.verdict() instanceof Verdict.Propagated p) {
+                    p.origins().forEach(origins::add);
+                }
+                n.put("calculation", f.calculation());
+                n.put("explanation", f.explanation());
+                Optional<Correction> fix = Optional.ofNullable(fixes.get(f));
+                if (fix.isEmpty()) {
+                    n.putNull("suggestedFix");
+                } else {
+                    ObjectNode s = n.putObject("suggestedFix");
+                    s.put("from", fix.get().from());
+                    s.put("to", fix.get().to());
+                    ArrayNode edits = s.putArray("edits");
+                    for (Correction.Replacement r : fix.get().replacements()) {
+                        ObjectNode e = edits.addObject();
+                        e.put("line", r.line());
+                        e.put("column", r.start() + 1);
+                        e.put("from", r.from());
+                        e.put("to", r.to());
+                    }
+                }
+            }
+        }
+        ArrayNode failures = root.putArray("failures");
+        view.failures().forEach(failures::add);
+        ArrayNode errors = root.putArray("errors");
+        for (FixtureError e : view.errors()) {
+            ObjectNode n = errors.addObject();
+            n.put("file", relative(report.root(), e.file()));
+            n.put("line", e.position().line());
+            n.put("column", e.position().column());
+            n.put("field", e.pointer() == null || e.pointer().isEmpty() ? "" : FixtureError.readable(e.pointer()));
+            n.put("message", e.message());
+        }
+        ArrayNode notes = root.putArray("notes");
+        report.notes().forEach(notes::add);
+        try {
+            return mapper.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the JSON report", e);
+        }
+    }
+
+    /** The verdict as a key: ok, ok_within_tolerance, ok_rounding_carried, mismatch, propagated. */
+    public static String verdictKey(Verdict v) {
+        return switch (v) {
+            case Verdict.Ok o -> "ok";
+            case Verdict.OkWithinTolerance t -> "ok_within_tolerance";
+            case Verdict.OkRoundingCarried c -> "ok_rounding_carried";
+            case Verdict.Mismatch m -> "mismatch";
+            case Verdict.Propagated p -> "propagated";
+        };
+    }
+
+    static String relative(Path root, Path file) {
+        try {
+            Path rel = root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+            return rel.startsWith("..") ? file.toString() : rel.toString().replace('\\', '/');
+        } catch (IllegalArgumentException e) {
+            return file.toString();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.bookcheck.report;
+
+import java.util.Comparator;
+import java.util.List;
+import org.bookcheck.check.BookReport;
+import org.bookcheck.check.Finding;
+import org.bookcheck.check.FindingText;
+import org.bookcheck.fixture.FixtureError;
+
+/** The verify report's content, arranged the way every format shows it: per chapter, origins first, then every claim by line. */
+public record ReportView(BookReport report, List<String> chapters) {
+
+    public ReportView {
+        chapters = List.copyOf(chapters);
+    }
+
+    /** Every finding of the chapter, ordered by line and column. */
+    public List<Finding> findings(String chapter) {
+        return report.findings().filter(f -> f.location().chapter().equals(chapter))
+                .sorted(Comparator.comparingInt((Finding f) -> f.location().line()).thenComparingInt(f -> f.location().column())
+                        .thenComparing(Finding::fixtureId).thenComparing(Finding::step))
+                .toList();
+    }
+
+    /** The chapter's wrong printed values that are not consequences of others: fix these first. */
+    public List<Finding> origins(String chapter) {
+        return findings(chapter).stream().filter(Finding::isOrigin).toList();
+    }
+
+    /** The chapters the report speaks about: those selected, and any chapter a finding stands in. */
+    public List<String> allChapters() {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(chapters);
+        report.findings().forEach(f -> all.add(f.location().chapter()));
+        return all.stream().sorted().toList();
+    }
+
+    public List<String> failures() {
+        return report.results().stream().flatMap(r -> r.failures().stream())
+                .filter(text -> report.findings().noneMatch(f -> f.failsClaim() && FindingText.failure(f).equals(text)))
+                .toList();
+    }
+
+    public List<FixtureError> errors() {
+        return java.util.stream.Stream.concat(report.results().stream().flatMap(r -> r.errors().stream()),
+                report.waivers().stream().flatMap(w -> w.errors().stream())).toList();
+    }
+
+    /** A verdict in words with what the claim makes of it: {@code mismatch (known erratum)}. */
+    public static String verdict(Finding f) {
+        return f.verdict().label() + switch (f.expectation()) {
+            case MUST_BE_WRONG -> f.failsClaim() ? " (marked as an erratum, but the book is now right: drop the mark)" : " (known erratum)";
+            case REPORT_ONLY -> " (illustrative, reported only)";
+            case MUST_HOLD -> f.failsClaim() ? " (FAILS)" : f.verdict().isOk() ? "" : " (follows from a known erratum)";
+        };
+    }
+}

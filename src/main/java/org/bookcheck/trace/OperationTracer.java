@@ -1,0 +1,695 @@
+package org.bookcheck.trace;
+
+import static org.bookcheck.trace.Expr.bin;
+import static org.bookcheck.trace.Expr.call;
+import static org.bookcheck.trace.Expr.chain;
+import static org.bookcheck.trace.Expr.num;
+import static org.bookcheck.trace.Expr.sym;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import org.bookcheck.check.ValueText;
+import org.bookcheck.reference.ActivationOps;
+import org.bookcheck.reference.AttentionOps;
+import org.bookcheck.reference.Bool;
+import org.bookcheck.reference.Matrix;
+import org.bookcheck.reference.Numeric;
+import org.bookcheck.reference.Operation;
+import org.bookcheck.reference.Scalar;
+import org.bookcheck.reference.StatisticsOps;
+import org.bookcheck.reference.Text;
+import org.bookcheck.reference.Tokens;
+import org.bookcheck.reference.Value;
+import org.bookcheck.reference.Vector;
+import org.bookcheck.reference.Vocabulary;
+
+/**
+ * One renderer per operation of the catalogue, chosen by an exhaustive switch over {@link Operation}
+ * (a new operation does not compile until it has its renderer): the formula with names and with
+ * values substituted, and the arithmetic of every element, as the chapter works it by hand.
+ */
+public final class OperationTracer {
+
+    /** The arguments of one step as shown, the step's result as shown, and the trace's number format. */
+    public record Context(String name, Operation op, Map<String, Shown> args, Shown result, TraceNumbers numbers) {
+
+        Shown arg(String param) {
+            return args.get(param);
+        }
+
+        boolean has(String param) {
+            return args.containsKey(param);
+        }
+
+        Expr argName(String param) {
+            return sym(args.get(param).name());
+        }
+
+        Expr num(double v) {
+            return Expr.num(numbers.derived(v));
+        }
+
+        /** The result's element i: its name and its value as shown. */
+        Expr out(int i) {
+            return result.element(i);
+        }
+
+        Expr outName(int i) {
+            return sym(result.elementName(i));
+        }
+    }
+
+    /** A step's equation to solve and its computation. */
+    public record Parts(Equation equation, List<Trace.Block> computation) {
+    }
+
+    private OperationTracer() {
+    }
+
+    public static Parts trace(Context c) {
+        Expr formulaNames = formula(c.op(), c::argName, c);
+        Expr formulaValues = formula(c.op(), p -> c.arg(p).whole(), c);
+        Equation equation = formulaNames.equals(formulaValues)
+                ? Equation.of(sym(c.name()), formulaNames)
+                : Equation.of(sym(c.name()), formulaNames, formulaValues);
+        return new Parts(equation, computation(c));
+    }
+
+    /** The operation's formula over its arguments, each argument rendered by {@code arg}. */
+    static Expr formula(Operation op, Function<String, Expr> arg, Context c) {
+        return switch (op) {
+            case ADD -> bin("+", arg.apply("a"), arg.apply("b"));
+            case SUB -> bin("−", arg.apply("a"), arg.apply("b"));
+            case SCALE -> bin("·", arg.apply("s"), arg.apply("x"));
+            case ELEMENTWISE_PRODUCT -> bin("⊙", arg.apply("a"), arg.apply("b"));
+            case DIVIDE -> bin("÷", arg.apply("a"), arg.apply("b"));
+            case MATMUL -> bin("", arg.apply("a"), arg.apply("b"));
+            case TRANSPOSE -> new Expr.Pow(arg.apply("a"), sym("T"));
+            case DOT -> bin("·", arg.apply("a"), arg.apply("b"));
+            case OUTER -> bin("", arg.apply("a"), new Expr.Pow(arg.apply("b"), sym("T")));
+            case RESIDUAL -> bin("+", arg.apply("fx"), arg.apply("x"));
+            case LINEAR -> c.has("b") ? bin("+", bin("", arg.apply("x"), arg.apply("w")), arg.apply("b"))
+                    : bin("", arg.apply("x"), arg.apply("w"));
+            case WEIGHT_UPDATE -> bin("−", arg.apply("w"), bin("·", arg.apply("lr"), arg.apply("grad")));
+            case ODDS -> new Expr.Frac(arg.apply("p"), bin("−", num("1"), arg.apply("p")));
+            case ODDS_RATIO -> new Expr.Frac(arg.apply("a"), arg.apply("b"));
+            case LOGIT -> call("ln", new Expr.Frac(arg.apply("p"), bin("−", num("1"), arg.apply("p"))));
+            case INVERSE_LOGIT, SIGMOID -> new Expr.Frac(num("1"), bin("+", num("1"), new Expr.Pow(sym("e"), new Expr.Neg(arg.apply("x")))));
+            case EXP -> new Expr.Pow(sym("e"), arg.apply("x"));
+            case SQRT -> call("√", arg.apply("x"));
+            case BATCH_COUNT -> call("⌈⌉", new Expr.Frac(arg.apply("n"), arg.apply("batch_size")));
+            case RESTATE -> arg.apply("x");
+            case EQUAL -> bin("=", arg.apply("a"), arg.apply("b"));
+            case GREATER -> bin(">", arg.apply("a"), arg.apply("b"));
+            case LESS -> bin("<", arg.apply("a"), arg.apply("b"));
+            case ROW -> new Expr.Call("row", List.of(arg.apply("a"), arg.apply("index")));
+            case COUNT -> call("| |", arg.apply("x"));
+            case SUM -> call("Σ", arg.apply("x"));
+            case MEAN, VARIANCE_POPULATION, VARIANCE_SAMPLE, STD_POPULATION, STD_SAMPLE, Z_SCORE, LAYER_NORM, RELU, GELU,
+                    GELU_TANH, TANH, LN, SOFTMAX, LOG_SOFTMAX, CROSS_ENTROPY, MSE, SOFTMAX_CROSS_ENTROPY_GRADIENT, ONE_HOT, ARGMAX,
+                    BATCH_RANGES, TOKENIZE, ENCODE, DECODE, EMBEDDING_LOOKUP, ATTENTION_SCORES, ATTENTION, WEIGHTED_SUM ->
+                    new Expr.Call(op.opName(), op.params().stream().filter(p -> c.has(p.name())).map(p -> arg.apply(p.name())).toList());
+        };
+    }
+
+    /** The arithmetic of the step, element by element. */
+    static List<Trace.Block> computation(Context c) {
+        return switch (c.op()) {
+            case ADD -> elementwise(c, i -> bin("+", el(c.arg("a"), i), el(c.arg("b"), i)));
+            case SUB -> elementwise(c, i -> bin("−", el(c.arg("a"), i), el(c.arg("b"), i)));
+            case ELEMENTWISE_PRODUCT -> elementwise(c, i -> bin("×", el(c.arg("a"), i), el(c.arg("b"), i)));
+            case DIVIDE -> elementwise(c, i -> new Expr.Frac(el(c.arg("a"), i), el(c.arg("b"), i)));
+            case RESIDUAL -> elementwise(c, i -> bin("+", el(c.arg("fx"), i), el(c.arg("x"), i)));
+            case SCALE -> elementwise(c, i -> bin("×", el(c.arg("s"), i), el(c.arg("x"), i)));
+            case WEIGHT_UPDATE -> elementwise(c, i -> bin("−", el(c.arg("w"), i), bin("×", el(c.arg("lr"), i), el(c.arg("grad"), i))));
+            case ODDS -> elementwise(c, i -> new Expr.Frac(el(c.arg("p"), i), bin("−", num("1"), el(c.arg("p"), i))),
+                    i -> new Expr.Frac(el(c.arg("p"), i), c.num(1 - c.arg("p").at(elIndex(c.arg("p"), i)))));
+            case ODDS_RATIO -> elementwise(c, i -> new Expr.Frac(el(c.arg("a"), i), el(c.arg("b"), i)));
+            case LOGIT -> elementwise(c, i -> call("ln", new Expr.Frac(el(c.arg("p"), i), bin("−", num("1"), el(c.arg("p"), i)))),
+                    i -> {
+                        double p = c.arg("p").at(i);
+                        return call("ln", c.num(p / (1 - p)));
+                    });
+            case SIGMOID, INVERSE_LOGIT -> elementwise(c,
+                    i -> new Expr.Frac(num("1"), bin("+", num("1"), new Expr.Pow(sym("e"), negated(c, c.arg("x"), i)))),
+                    i -> new Expr.Frac(num("1"), bin("+", num("1"), c.num(Math.exp(-c.arg("x").at(i))))));
+            case RELU -> elementwise(c, i -> call("max", num("0"), el(c.arg("x"), i)));
+            case TANH -> elementwise(c, i -> call("tanh", el(c.arg("x"), i)));
+            case EXP -> elementwise(c, i -> new Expr.Pow(sym("e"), el(c.arg("x"), i)));
+            case LN -> elementwise(c, i -> call("ln", el(c.arg("x"), i)));
+            case SQRT -> elementwise(c, i -> call("√", el(c.arg("x"), i)));
+            case GELU -> elementwise(c,
+                    i -> bin("×", bin("×", num("0.5"), el(c.arg("x"), i)),
+                            call("", bin("+", num("1"), call("erf", new Expr.Frac(el(c.arg("x"), i), call("√", num("2"))))))),
+                    i -> bin("×", bin("×", num("0.5"), el(c.arg("x"), i)),
+                            call("", bin("+", num("1"), c.num(org.apache.commons.math3.special.Erf.erf(c.arg("x").at(i) / Math.sqrt(2)))))));
+            case GELU_TANH -> elementwise(c,
+                    i -> bin("×", bin("×", num("0.5"), el(c.arg("x"), i)), call("", bin("+", num("1"),
+                            call("tanh", bin("×", num("0.7979"), call("", bin("+", el(c.arg("x"), i),
+                                    bin("×", num("0.044715"), new Expr.Pow(el(c.arg("x"), i), num("3")))))))))),
+                    i -> {
+                        double x = c.arg("x").at(i);
+                        double t = Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x));
+                        return bin("×", bin("×", num("0.5"), el(c.arg("x"), i)), call("", bin("+", num("1"), c.num(t))));
+                    });
+            case MATMUL -> matmul(c, c.arg("a"), c.arg("b"), null);
+            case LINEAR -> matmul(c, c.arg("x"), c.arg("w"), c.has("b") ? c.arg("b") : null);
+            case TRANSPOSE -> {
+                Matrix a = (Matrix) c.arg("a").value();
+                yield elementwise(c, i -> sym(c.arg("a").name() + "[" + i % a.rows() + "][" + i / a.rows() + "]"));
+            }
+            case DOT -> List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()),
+                    products(c.arg("a"), c.arg("b"), c.arg("a").size()), c.out(0)))));
+            case OUTER -> {
+                int cols = c.arg("b").size();
+                yield elementwise(c, i -> bin("×", c.arg("a").element(i / cols), c.arg("b").element(i % cols)));
+            }
+            case SUM -> List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()), terms(c.arg("x")), c.out(0)))));
+            case COUNT -> List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()), call("| |", sym(c.arg("x").name())),
+                    new Expr.Words(items(c.arg("x").value())), c.out(0)))));
+            case MEAN -> List.of(new Trace.Block("", List.of(mean(c, c.arg("x"), sym(c.name()), c.out(0)))));
+            case VARIANCE_POPULATION -> variance(c, false, false);
+            case VARIANCE_SAMPLE -> variance(c, true, false);
+            case STD_POPULATION -> variance(c, false, true);
+            case STD_SAMPLE -> variance(c, true, true);
+            case Z_SCORE -> zScore(c);
+            case LAYER_NORM -> layerNorm(c);
+            case SOFTMAX -> softmax(c, c.arg("x"), false);
+            case LOG_SOFTMAX -> softmax(c, c.arg("x"), true);
+            case CROSS_ENTROPY -> crossEntropy(c);
+            case MSE -> mse(c);
+            case SOFTMAX_CROSS_ENTROPY_GRADIENT -> gradient(c);
+            case ONE_HOT -> elementwise(c, i -> new Expr.Words(i == (int) c.arg("index").at(0)
+                    ? "1 (the index)" : "0"));
+            case ARGMAX -> {
+                Shown x = c.arg("x");
+                int best = (int) ((Numeric) c.result().value()).at(0);
+                yield List.of(new Trace.Block("", List.of(
+                        Equation.of(sym("max"), maxOf(x), x.element(best)),
+                        Equation.of(sym(c.name()), new Expr.Words("index of " + x.text(best) + " (from 0)"), c.out(0)))));
+            }
+            case BATCH_COUNT -> {
+                double n = c.arg("n").at(0);
+                double b = c.arg("batch_size").at(0);
+                yield List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()),
+                        call("⌈⌉", new Expr.Frac(c.arg("n").element(0), c.arg("batch_size").element(0))),
+                        call("⌈⌉", c.num(n / b)), c.out(0)))));
+            }
+            case BATCH_RANGES -> batchRanges(c);
+            case TOKENIZE -> List.of(new Trace.Block("split into words and punctuation marks", List.of(
+                    Equation.of(sym(c.name()), new Expr.Words(ValueText.exact(c.result().value()))))));
+            case ENCODE -> encode(c);
+            case DECODE -> decode(c);
+            case EMBEDDING_LOOKUP -> embedding(c);
+            case ATTENTION_SCORES -> List.of(scores(c, c.name(), c.arg("q"), c.arg("k"), causal(c), c.result()));
+            case ATTENTION -> attention(c);
+            case WEIGHTED_SUM -> weightedSum(c);
+            case ROW -> List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()),
+                    sym(c.arg("a").name() + "[" + (int) c.arg("index").at(0) + "]"), c.result().whole()))));
+            case RESTATE -> List.of(new Trace.Block("the same value written again", List.of(
+                    Equation.of(sym(c.name()), c.arg("x").whole(), c.result().whole()))));
+            case EQUAL -> comparison(c, "=");
+            case GREATER -> comparison(c, ">");
+            case LESS -> comparison(c, "<");
+        };
+    }
+
+    // ---- element-wise -------------------------------------------------------------------------
+
+    private static List<Trace.Block> elementwise(Context c, IntFunction<Expr> expr) {
+        return elementwise(c, expr, null);
+    }
+
+    /** name[i] = expr(i) [= evaluated(i)] = result[i], for every element of the result. */
+    private static List<Trace.Block> elementwise(Context c, IntFunction<Expr> expr, IntFunction<Expr> evaluated) {
+        List<Equation> lines = new ArrayList<>();
+        int size = c.result().size();
+        for (int i = 0; i < size; i++) {
+            List<Expr> sides = new ArrayList<>(List.of(c.outName(i), expr.apply(i)));
+            if (evaluated != null) {
+                sides.add(evaluated.apply(i));
+            }
+            sides.add(c.out(i));
+            lines.add(new Equation(sides));
+        }
+        return List.of(new Trace.Block("", lines));
+    }
+
+    /** Element i of an argument, a scalar standing for every element (broadcast). */
+    private static Expr el(Shown s, int i) {
+        return s.element(elIndex(s, i));
+    }
+
+    private static int elIndex(Shown s, int i) {
+        return s.size() == 1 ? 0 : i;
+    }
+
+    private static Expr negated(Context c, Shown s, int i) {
+        double v = s.at(elIndex(s, i));
+        return v < 0 ? num(s.text(elIndex(s, i)).substring(1)) : new Expr.Neg(el(s, i));
+    }
+
+    // ---- products -----------------------------------------------------------------------------
+
+    /** a₀×b₀ + a₁×b₁ + ... */
+    private static Expr products(Shown a, Shown b, int n) {
+        List<Expr> terms = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            terms.add(bin("×", a.element(k), b.element(k)));
+        }
+        return chain("+", terms);
+    }
+
+    private static List<Trace.Block> matmul(Context c, Shown a, Shown b, Shown bias) {
+        int inner;
+        IntFunction<Expr> line;
+        if (a.value() instanceof Matrix ma && b.value() instanceof Matrix mb) {
+            inner = ma.cols();
+            line = i -> {
+                int r = i / mb.cols();
+                int col = i % mb.cols();
+                List<Expr> terms = new ArrayList<>();
+                for (int k = 0; k < inner; k++) {
+                    terms.add(bin("×", a.element(r, k), b.element(k, col)));
+                }
+                return withBias(chain("+", terms), bias, col);
+            };
+        } else if (a.value() instanceof Matrix ma) {
+            inner = ma.cols();
+            line = i -> {
+                List<Expr> terms = new ArrayList<>();
+                for (int k = 0; k < inner; k++) {
+                    terms.add(bin("×", a.element(i, k), b.element(k)));
+                }
+                return withBias(chain("+", terms), bias, i);
+            };
+        } else {
+            Matrix mb = (Matrix) b.value();
+            inner = mb.rows();
+            line = i -> {
+                int r = i / mb.cols();
+                int col = i % mb.cols();
+                List<Expr> terms = new ArrayList<>();
+                for (int k = 0; k < inner; k++) {
+                    terms.add(bin("×", a.element(r * inner + k), b.element(k, col)));
+                }
+                return withBias(chain("+", terms), bias, col);
+            };
+        }
+        return elementwise(c, line);
+    }
+
+    private static Expr withBias(Expr sum, Shown bias, int col) {
+        return bias == null ? sum : bin("+", sum, bias.element(col));
+    }
+
+    private static Expr terms(Shown x) {
+        List<Expr> terms = new ArrayList<>();
+        for (int i = 0; i < x.size(); i++) {
+            terms.add(x.element(i));
+        }
+        return chain("+", terms);
+    }
+
+    private static Expr maxOf(Shown x) {
+        List<Expr> args = new ArrayList<>();
+        for (int i = 0; i < x.size(); i++) {
+            args.add(x.element(i));
+        }
+        return new Expr.Call("max", args);
+    }
+
+    // ---- statistics ---------------------------------------------------------------------------
+
+    private static Equation mean(Context c, Shown x, Expr lhs, Expr result) {
+        double sum = 0;
+        for (int i = 0; i < x.size(); i++) {
+            sum += x.at(i);
+        }
+        return Equation.of(lhs, new Expr.Frac(call("", terms(x)), num(Integer.toString(x.size()))),
+                new Expr.Frac(c.num(sum), num(Integer.toString(x.size()))), result);
+    }
+
+    private static List<Trace.Block> variance(Context c, boolean sample, boolean root) {
+        Shown x = c.arg("x");
+        int n = x.size();
+        double mu = StatisticsOps.mean(x.numeric());
+        List<Trace.Block> blocks = new ArrayList<>();
+        blocks.add(new Trace.Block("mean", List.of(mean(c, x, sym("μ"), c.num(mu)))));
+        List<Equation> squares = new ArrayList<>();
+        List<Expr> squareTerms = new ArrayList<>();
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            double d = x.at(i) - mu;
+            total += d * d;
+            squares.add(Equation.of(sym("(" + x.elementName(i) + " − μ)²"), new Expr.Pow(call("", bin("−", x.element(i), c.num(mu))), num("2")),
+                    c.num(d * d)));
+            squareTerms.add(c.num(d * d));
+        }
+        blocks.add(new Trace.Block("squared deviations", squares));
+        int divisor = sample ? n - 1 : n;
+        double variance = total / divisor;
+        Expr varLhs = sym(sample ? "s²" : "σ²");
+        Expr divisorExpr = num(Integer.toString(divisor));
+        if (root) {
+            blocks.add(new Trace.Block("variance (divides by " + (sample ? "n − 1" : "n") + ")", List.of(Equation.of(varLhs,
+                    new Expr.Frac(call("", chain("+", squareTerms)), divisorExpr), new Expr.Frac(c.num(total), divisorExpr), c.num(variance)))));
+            blocks.add(new Trace.Block("standard deviation", List.of(Equation.of(sym(c.name()), call("√", c.num(variance)), c.out(0)))));
+        } else {
+            blocks.add(new Trace.Block("variance (divides by " + (sample ? "n − 1" : "n") + ")", List.of(Equation.of(sym(c.name()),
+                    new Expr.Frac(call("", chain("+", squareTerms)), divisorExpr), new Expr.Frac(c.num(total), divisorExpr), c.out(0)))));
+        }
+        return blocks;
+    }
+
+    private static List<Trace.Block> zScore(Context c) {
+        Shown x = c.arg("x");
+        double mu = c.has("mean") ? c.arg("mean").at(0) : StatisticsOps.mean(x.numeric());
+        double sigma = c.has("std") ? c.arg("std").at(0) : StatisticsOps.stdPopulation(x.numeric());
+        Expr muExpr = c.has("mean") ? c.arg("mean").element(0) : c.num(mu);
+        Expr sigmaExpr = c.has("std") ? c.arg("std").element(0) : c.num(sigma);
+        List<Trace.Block> blocks = new ArrayList<>();
+        blocks.add(new Trace.Block("", List.of(
+                Equation.of(sym("μ"), c.has("mean") ? muExpr : new Expr.Frac(call("", terms(x)), num(Integer.toString(x.size()))), muExpr),
+                Equation.of(sym("σ"), c.has("std") ? sigmaExpr : call("√", sym("(1/n) Σ (xᵢ − μ)²")), sigmaExpr))));
+        List<Equation> lines = new ArrayList<>();
+        for (int i = 0; i < x.size(); i++) {
+            lines.add(Equation.of(c.outName(i), new Expr.Frac(call("", bin("−", x.element(i), muExpr)), sigmaExpr),
+                    new Expr.Frac(c.num(x.at(i) - mu), sigmaExpr), c.out(i)));
+        }
+        blocks.add(new Trace.Block("z-scores", lines));
+        return blocks;
+    }
+
+    private static List<Trace.Block> layerNorm(Context c) {
+        Shown x = c.arg("x");
+        double eps = c.has("eps") ? c.arg("eps").at(0) : StatisticsOps.LAYER_NORM_EPSILON;
+        int cols = x.value() instanceof Matrix m ? m.cols() : x.size();
+        int rows = x.size() / Math.max(1, cols);
+        List<Trace.Block> blocks = new ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            double[] row = new double[cols];
+            for (int k = 0; k < cols; k++) {
+                row[k] = x.at(r * cols + k);
+            }
+            Vector v = Vector.of(row);
+            double mu = StatisticsOps.mean(v);
+            double var = StatisticsOps.variancePopulation(v);
+            double den = Math.sqrt(var + eps);
+            List<Equation> lines = new ArrayList<>();
+            lines.add(Equation.of(sym("μ"), c.num(mu)));
+            lines.add(Equation.of(sym("σ²"), c.num(var)));
+            lines.add(Equation.of(sym("√(σ² + ε)"), call("√", bin("+", c.num(var), num(ValueText.exact(eps)))), c.num(den)));
+            for (int k = 0; k < cols; k++) {
+                int i = r * cols + k;
+                Expr normalised = new Expr.Frac(call("", bin("−", x.element(i), c.num(mu))), c.num(den));
+                Expr e = c.has("gamma") ? bin("×", c.arg("gamma").element(k), normalised) : normalised;
+                if (c.has("beta")) {
+                    e = bin("+", e, c.arg("beta").element(k));
+                }
+                lines.add(Equation.of(c.outName(i), e, c.out(i)));
+            }
+            blocks.add(new Trace.Block(rows > 1 ? "row " + r : "", lines));
+        }
+        return blocks;
+    }
+
+    // ---- probabilities ------------------------------------------------------------------------
+
+    /** Softmax (or log-softmax) of each row: the max, the shifted scores, the exponentials, the sum, the division. */
+    private static List<Trace.Block> softmax(Context c, Shown x, boolean log) {
+        return softmaxRows(c, x, c.result(), c.name(), log);
+    }
+
+    private static List<Trace.Block> softmaxRows(Context c, Shown x, Shown out, String outName, boolean log) {
+        int cols = x.value() instanceof Matrix m ? m.cols() : x.size();
+        int rows = x.size() / Math.max(1, cols);
+        List<Trace.Block> blocks = new ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            String row = rows > 1 ? "row " + r + ", " : "";
+            String idx = rows > 1 ? "[" + r + "]" : "";
+            double max = Double.NEGATIVE_INFINITY;
+            List<Expr> elements = new ArrayList<>();
+            for (int k = 0; k < cols; k++) {
+                max = Math.max(max, x.at(r * cols + k));
+                elements.add(x.element(r * cols + k));
+            }
+            blocks.add(new Trace.Block(row + "max", List.of(Equation.of(sym("m" + idx), new Expr.Call("max", elements), c.num(max)))));
+            List<Equation> shifted = new ArrayList<>();
+            List<Equation> exps = new ArrayList<>();
+            List<Expr> expTerms = new ArrayList<>();
+            double sum = 0;
+            double[] e = new double[cols];
+            for (int k = 0; k < cols; k++) {
+                int i = r * cols + k;
+                double s = x.at(i) - max;
+                e[k] = Math.exp(s);
+                sum += e[k];
+                shifted.add(Equation.of(sym(x.elementName(i) + " − m"), bin("−", x.element(i), c.num(max)), c.num(s)));
+                exps.add(Equation.of(sym("e^(" + x.elementName(i) + " − m)"), new Expr.Pow(sym("e"), c.num(s)), c.num(e[k])));
+                expTerms.add(c.num(e[k]));
+            }
+            blocks.add(new Trace.Block(row + "shifted scores", shifted));
+            blocks.add(new Trace.Block(row + "exponentials", exps));
+            blocks.add(new Trace.Block(row + "sum", List.of(Equation.of(sym("Σ" + idx), chain("+", expTerms), c.num(sum)))));
+            List<Equation> division = new ArrayList<>();
+            if (log) {
+                division.add(Equation.of(sym("ln Σ" + idx), call("ln", c.num(sum)), c.num(Math.log(sum))));
+            }
+            for (int k = 0; k < cols; k++) {
+                int i = r * cols + k;
+                Expr lhs = sym(Shown.elementName(outName, out.value(), i));
+                division.add(log
+                        ? Equation.of(lhs, bin("−", c.num(x.at(i) - max), c.num(Math.log(sum))), out.element(i))
+                        : Equation.of(lhs, new Expr.Frac(c.num(e[k]), c.num(sum)), out.element(i)));
+            }
+            blocks.add(new Trace.Block(row + (log ? "shifted score minus the log of the sum" : "division"), division));
+        }
+        return blocks;
+    }
+
+    private static List<Trace.Block> crossEntropy(Context c) {
+        Shown p = c.arg("p");
+        Shown t = c.arg("target");
+        List<Equation> lines = new ArrayList<>();
+        if (p.value() instanceof Matrix m) {
+            List<Expr> losses = new ArrayList<>();
+            double total = 0;
+            for (int r = 0; r < m.rows(); r++) {
+                int target = (int) t.at(r);
+                double l = -Math.log(m.get(r, target));
+                total += l;
+                lines.add(Equation.of(sym("L[" + r + "]"), new Expr.Neg(call("ln", sym(p.name() + "[" + r + "][" + target + "]"))),
+                        new Expr.Neg(call("ln", p.element(r, target))), c.num(l)));
+                losses.add(c.num(l));
+            }
+            lines.add(Equation.of(sym(c.name()), new Expr.Frac(call("", chain("+", losses)), num(Integer.toString(m.rows()))),
+                    new Expr.Frac(c.num(total), num(Integer.toString(m.rows()))), c.out(0)));
+        } else if (t.value() instanceof Scalar) {
+            int target = (int) t.at(0);
+            lines.add(Equation.of(sym(c.name()), new Expr.Neg(call("ln", sym(p.name() + "[" + target + "]"))),
+                    new Expr.Neg(call("ln", p.element(target))), c.out(0)));
+        } else {
+            List<Expr> terms = new ArrayList<>();
+            for (int i = 0; i < p.size(); i++) {
+                if (t.at(i) != 0) {
+                    terms.add(bin("×", t.element(i), call("ln", p.element(i))));
+                }
+            }
+            lines.add(Equation.of(sym(c.name()), new Expr.Neg(call("", chain("+", terms))), c.out(0)));
+        }
+        return List.of(new Trace.Block("", lines));
+    }
+
+    private static List<Trace.Block> mse(Context c) {
+        Shown y = c.arg("prediction");
+        Shown t = c.arg("target");
+        List<Equation> lines = new ArrayList<>();
+        List<Expr> squares = new ArrayList<>();
+        double total = 0;
+        for (int i = 0; i < y.size(); i++) {
+            double d = y.at(i) - t.at(i);
+            total += d * d;
+            lines.add(Equation.of(sym("(" + y.elementName(i) + " − " + t.elementName(i) + ")²"),
+                    new Expr.Pow(call("", bin("−", y.element(i), t.element(i))), num("2")), c.num(d * d)));
+            squares.add(c.num(d * d));
+        }
+        Expr n = num(Integer.toString(y.size()));
+        return List.of(new Trace.Block("squared errors", lines), new Trace.Block("mean", List.of(Equation.of(sym(c.name()),
+                new Expr.Frac(call("", chain("+", squares)), n), new Expr.Frac(c.num(total), n), c.out(0)))));
+    }
+
+    private static List<Trace.Block> gradient(Context c) {
+        Shown p = c.arg("p");
+        Shown t = c.arg("target");
+        int cols = p.value() instanceof Matrix m ? m.cols() : p.size();
+        double[] y = new double[p.size()];
+        if (t.value() instanceof Scalar) {
+            y[(int) t.at(0)] = 1;
+        } else if (p.value() instanceof Matrix m) {
+            for (int r = 0; r < m.rows(); r++) {
+                y[r * cols + (int) t.at(r)] = 1;
+            }
+        } else {
+            for (int i = 0; i < y.length; i++) {
+                y[i] = t.at(i);
+            }
+        }
+        List<Expr> yRow = new ArrayList<>();
+        for (double v : y) {
+            yRow.add(c.num(v));
+        }
+        List<Trace.Block> blocks = new ArrayList<>();
+        blocks.add(new Trace.Block("one-hot target", List.of(Equation.of(sym("y"), new Expr.Grid(List.of(yRow), true)))));
+        blocks.addAll(elementwise(c, i -> bin("−", p.element(i), c.num(y[i]))));
+        return blocks;
+    }
+
+    // ---- training and text --------------------------------------------------------------------
+
+    private static List<Trace.Block> batchRanges(Context c) {
+        Matrix ranges = (Matrix) c.result().value();
+        List<Equation> lines = new ArrayList<>();
+        String bText = c.arg("batch_size").text(0);
+        String nText = c.arg("n").text(0);
+        for (int k = 0; k < ranges.rows(); k++) {
+            lines.add(Equation.of(sym("batch " + (k + 1)),
+                    new Expr.Words("[" + k + "×" + bText + ", min(" + (k + 1) + "×" + bText + ", " + nText + ") − 1]"),
+                    new Expr.Words("[" + c.result().text(2 * k) + ", " + c.result().text(2 * k + 1) + "]")));
+        }
+        return List.of(new Trace.Block("first and last example (from 0) of each batch: [k·B, min((k+1)·B, N) − 1]", lines));
+    }
+
+    private static List<Trace.Block> encode(Context c) {
+        Tokens tokens = (Tokens) c.arg("tokens").value();
+        Vocabulary vocabulary = (Vocabulary) c.arg("vocabulary").value();
+        List<Equation> lines = new ArrayList<>();
+        for (int i = 0; i < tokens.tokens().size(); i++) {
+            String token = tokens.tokens().get(i);
+            lines.add(Equation.of(sym(Shown.elementName(c.name(), c.result().value(), i)), call("id", new Expr.Words("\"" + token + "\"")),
+                    num(String.valueOf(vocabulary.ids().get(token)))));
+        }
+        return List.of(new Trace.Block("look up each token in the vocabulary", lines));
+    }
+
+    private static List<Trace.Block> decode(Context c) {
+        Shown ids = c.arg("ids");
+        Tokens out = (Tokens) c.result().value();
+        List<Equation> lines = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            lines.add(Equation.of(sym(c.name() + "[" + i + "]"), call("token", ids.element(i)), new Expr.Words("\"" + out.tokens().get(i) + "\"")));
+        }
+        return List.of(new Trace.Block("look up each id in the vocabulary", lines));
+    }
+
+    private static List<Trace.Block> embedding(Context c) {
+        Shown ids = c.arg("ids");
+        int first = c.has("first_id") ? (int) c.arg("first_id").at(0) : 0;
+        Matrix table = (Matrix) c.arg("table").value();
+        List<Equation> lines = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            int id = (int) ids.at(i);
+            Shown row = Shown.computed("", table.row(id - first), java.util.Optional.empty(), c.numbers());
+            String lhs = ids.size() == 1 ? c.name() : c.name() + "[" + i + "]";
+            lines.add(Equation.of(sym(lhs), sym(c.arg("table").name() + "[" + id + " − " + first + "]"),
+                    sym(c.arg("table").name() + "[" + (id - first) + "]"), rowOf(c, i, ids.size(), row)));
+        }
+        return List.of(new Trace.Block("row id − first_id of the embedding matrix", lines));
+    }
+
+    private static Expr rowOf(Context c, int i, int count, Shown fallback) {
+        if (count == 1) {
+            return c.result().whole();
+        }
+        Matrix m = (Matrix) c.result().value();
+        List<Expr> row = new ArrayList<>();
+        for (int k = 0; k < m.cols(); k++) {
+            row.add(c.result().element(i, k));
+        }
+        return m.rows() > i ? new Expr.Grid(List.of(row), true) : fallback.whole();
+    }
+
+    // ---- attention ----------------------------------------------------------------------------
+
+    private static boolean causal(Context c) {
+        return c.has("causal") && c.arg("causal").value() instanceof Bool b && b.value();
+    }
+
+    private static Trace.Block scores(Context c, String name, Shown q, Shown k, boolean causal, Shown out) {
+        Matrix mq = (Matrix) q.value();
+        Matrix mk = (Matrix) k.value();
+        int d = mk.cols();
+        Expr root = call("√", num(Integer.toString(d)));
+        Expr rootValue = c.num(Math.sqrt(d));
+        List<Equation> lines = new ArrayList<>();
+        for (int i = 0; i < mq.rows(); i++) {
+            for (int j = 0; j < mk.rows(); j++) {
+                Expr lhs = sym(name + "[" + i + "][" + j + "]");
+                int flat = i * mk.rows() + j;
+                if (causal && j > i) {
+                    lines.add(Equation.of(lhs, new Expr.Words("masked (" + j + " > " + i + ")"), out.element(flat)));
+                    continue;
+                }
+                List<Expr> terms = new ArrayList<>();
+                double raw = 0;
+                for (int t = 0; t < d; t++) {
+                    terms.add(bin("×", q.element(i, t), k.element(j, t)));
+                    raw += mq.get(i, t) * mk.get(j, t);
+                }
+                lines.add(Equation.of(lhs, new Expr.Frac(call("", chain("+", terms)), root), new Expr.Frac(c.num(raw), rootValue),
+                        out.element(flat)));
+            }
+        }
+        return new Trace.Block("scaled dot products q_i · k_j / √d_k" + (causal ? ", later positions masked" : ""), lines);
+    }
+
+    private static List<Trace.Block> attention(Context c) {
+        Matrix scores = AttentionOps.attentionScores((Matrix) c.arg("q").value(), (Matrix) c.arg("k").value(), causal(c));
+        Numeric weights = ActivationOps.softmax(scores);
+        Shown s = Shown.computed("S", scores, java.util.Optional.empty(), c.numbers());
+        Shown w = Shown.computed("A", weights, java.util.Optional.empty(), c.numbers());
+        List<Trace.Block> blocks = new ArrayList<>();
+        blocks.add(scores(c, "S", c.arg("q"), c.arg("k"), causal(c), s));
+        blocks.addAll(softmaxRows(c, s, w, "A", false));
+        Context product = new Context(c.name(), Operation.MATMUL, Map.of("a", w, "b", c.arg("v")), c.result(), c.numbers());
+        for (Trace.Block b : matmul(product, w, c.arg("v"), null)) {
+            blocks.add(new Trace.Block("weights A times values V", b.lines()));
+        }
+        return blocks;
+    }
+
+    private static List<Trace.Block> weightedSum(Context c) {
+        Shown w = c.arg("weights");
+        Shown v = c.arg("values");
+        if (v.value() instanceof Matrix m) {
+            return elementwise(c, j -> {
+                List<Expr> terms = new ArrayList<>();
+                for (int i = 0; i < m.rows(); i++) {
+                    terms.add(bin("×", w.element(i), v.element(i, j)));
+                }
+                return chain("+", terms);
+            });
+        }
+        return List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()), products(w, v, w.size()), c.out(0)))));
+    }
+
+    private static List<Trace.Block> comparison(Context c, String op) {
+        boolean result = ((Bool) c.result().value()).value();
+        return List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()),
+                bin(op, c.arg("a").element(0), c.arg("b").element(0)), new Expr.Words(Boolean.toString(result))))));
+    }
+
+    private static String items(Value v) {
+        return switch (v) {
+            case Tokens t -> t.tokens().size() + " tokens";
+            case org.bookcheck.reference.TokenBatch b -> b.sequences().size() + " sequences";
+            case Vocabulary voc -> voc.ids().size() + " vocabulary entries";
+            case Numeric n -> n.size() + " elements";
+            case Text t -> "1 text";
+            case Bool b -> "1 truth value";
+        };
+    }
+}

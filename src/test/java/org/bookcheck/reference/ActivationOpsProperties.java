@@ -1,0 +1,88 @@
+package org.bookcheck.reference;
+
+import static org.bookcheck.reference.ReferenceAssertions.TOL_F64;
+import static org.bookcheck.reference.ReferenceAssertions.assertClose;
+import static org.bookcheck.reference.ReferenceAssertions.assertElementsClose;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+
+/** Softmax and log-softmax on generated logits of awkward lengths, up to ±50 (issue 2, item 9). */
+class ActivationOpsProperties {
+
+    private static double[] softmax(double[] x) {
+        return ((Vector) ActivationOps.softmax(Vector.of(x))).toArray();
+    }
+
+    @Property(tries = 500)
+    void softmaxIsPositive(@ForAll(supplier = ReferenceArbitraries.Logits.class) double[] x) {
+        // Logits within ±50 differ by at most 100, and e^−100 is far above double's smallest number.
+        for (double p : softmax(x)) {
+            assertTrue(p > 0, () -> "a probability is not positive: " + p);
+        }
+    }
+
+    @Property(tries = 500)
+    void softmaxSumsToOne(@ForAll(supplier = ReferenceArbitraries.Logits.class) double[] x) {
+        double sum = 0;
+        for (double p : softmax(x)) {
+            sum += p;
+        }
+        assertClose(1, sum, TOL_F64, "Σ softmax(x)");
+    }
+
+    @Property(tries = 500)
+    void softmaxIsShiftInvariant(@ForAll(supplier = ReferenceArbitraries.Logits.class) double[] x,
+                                 @ForAll @DoubleRange(min = -50, max = 50) double c) {
+        double[] shifted = x.clone();
+        for (int i = 0; i < shifted.length; i++) {
+            shifted[i] += c;
+        }
+        // x + c is rounded once per element (|x + c| ≤ 100, an ulp is 1.4e-14), which the probabilities inherit.
+        assertElementsClose(softmax(x), softmax(shifted), TOL_F64, "softmax(x + " + c + ") against softmax(x)");
+    }
+
+    @Property(tries = 500)
+    void softmaxPreservesOrder(@ForAll(supplier = ReferenceArbitraries.Logits.class) double[] x) {
+        double[] p = softmax(x);
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < x.length; j++) {
+                if (x[i] == x[j]) {
+                    assertEquals(p[i], p[j], "equal logits, equal probabilities");
+                } else if (x[i] < x[j]) {
+                    // exp is monotone and the sum is shared, so order survives rounding (ties only for nearly equal logits).
+                    assertTrue(p[i] <= p[j], "x[" + i + "] < x[" + j + "] but p is larger");
+                    if (x[j] - x[i] > 1e-9) {
+                        assertTrue(p[i] < p[j], "x[" + i + "] < x[" + j + "] by more than 1e-9 but p is not smaller");
+                    }
+                }
+            }
+        }
+    }
+
+    @Property(tries = 500)
+    void logSoftmaxIsTheLogarithmOfSoftmax(@ForAll(supplier = ReferenceArbitraries.Logits.class) double[] x) {
+        double[] logP = ((Vector) ActivationOps.logSoftmax(Vector.of(x))).toArray();
+        double[] p = softmax(x);
+        double[] lnP = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            lnP[i] = Math.log(p[i]);
+        }
+        assertElementsClose(lnP, logP, TOL_F64, "log_softmax(x) against ln softmax(x)");
+    }
+
+    @Property(tries = 200)
+    void softmaxOfAMatrixIsSoftmaxOfEachRow(@ForAll(supplier = ReferenceArbitraries.LogitMatrices.class) Matrix x) {
+        Matrix p = (Matrix) ActivationOps.softmax(x);
+        Matrix logP = (Matrix) ActivationOps.logSoftmax(x);
+        assertEquals(x.shape(), p.shape());
+        for (int r = 0; r < x.rows(); r++) {
+            assertArrayEquals(softmax(x.row(r).toArray()), p.row(r).toArray(), "softmax row " + r);
+            assertArrayEquals(((Vector) ActivationOps.logSoftmax(x.row(r))).toArray(), logP.row(r).toArray(), "log_softmax row " + r);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.bookcheck.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.bookcheck.cli.Bookcheck;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HTML report in a real browser: headless Chromium (Debian's package) opens the page from a file
+ * with no network; MathJax must have typeset the math and the numbers must be marked. The screenshot
+ * stays in target/bookcheck/report.png.
+ */
+class HtmlReportBrowserTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("bookcheck.root", ".")).toAbsolutePath();
+    private static final Path OUT = Path.of(System.getProperty("bookcheck.reports", "target/bookcheck")).toAbsolutePath();
+
+    @Test
+    void theChapterRendersWithMathAndMarksOfflineInChromium() throws Exception {
+        Path page = OUT.resolve("report.html");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Bookcheck.commandLine(new PrintWriter(out), new PrintWriter(err)).execute("verify", "--format", "html", "--output", page.toString());
+        assertEquals(0, exit, err::toString);
+        String html = Files.readString(page);
+        assertFalse(Pattern.compile("<script[^>]+src=").matcher(html).find(), "the page must not load scripts from anywhere");
+        assertTrue(html.contains("<span class=\"bc-num bc-erratum\""), "the known errata of line 191 are marked in the page");
+
+        Path chromium = chromium();
+        String dom = run(chromium, List.of("--dump-dom", page.toUri().toString()));
+        int containers = count(dom, "<mjx-container");
+        assertTrue(containers >= 40, "MathJax typeset only " + containers + " formulas");
+        assertTrue(Pattern.compile("<mjx-container class=\"MathJax[^\"]*\" jax=\"SVG\"[^>]*><svg").matcher(dom).find(), "MathJax rendered SVG");
+        Matcher marked = Pattern.compile("data-bc-math-marked=\"(\\d+)\"").matcher(dom);
+        assertTrue(marked.find(), "the marking script did not run after typesetting");
+        assertTrue(Integer.parseInt(marked.group(1)) > 50, "numbers marked inside math: " + marked.group(1));
+        // W_new's 0.15 of line 37 is typeset inside the SVG and marked as holding.
+        assertTrue(Pattern.compile("<g [^>]*data-mml-node=\"mn\"[^>]*class=\"bc-num bc-holds\"").matcher(dom).find()
+                || Pattern.compile("<g [^>]*class=\"bc-num bc-holds\"[^>]*data-mml-node=\"mn\"").matcher(dom).find(), "no holds mark in the math");
+        assertTrue(dom.contains("class=\"bc-num bc-not-covered\""), "uncovered numbers are marked");
+        assertTrue(dom.contains("id=\"trace-weight-update\""), "the worked traces are in the page");
+
+        Path screenshot = OUT.resolve("report.png");
+        Files.deleteIfExists(screenshot);
+        run(chromium, List.of("--window-size=1200,2400", "--screenshot=" + screenshot, page.toUri().toString()));
+        assertTrue(Files.size(screenshot) > 10_000, "the screenshot is empty");
+    }
+
+    private static int count(String s, String what) {
+        int n = 0;
+        for (int at = s.indexOf(what); at >= 0; at = s.indexOf(what, at + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Debian's chromium (or BOOKCHECK_CHROMIUM); a missing browser fails the test with what to install, never skips it. */
+    private static Path chromium() {
+        Optional<Path> explicit = Optional.ofNullable(System.getenv("BOOKCHECK_CHROMIUM")).map(Path::of);
+        Stream<Path> candidates = Stream.concat(explicit.stream(), Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .flatMap(dir -> Stream.of("chromium", "chromium-browser").map(name -> Path.of(dir.isEmpty() ? "." : dir, name))));
+        return candidates.filter(Files::isExecutable).findFirst().orElseGet(() -> fail(
+                "headless Chromium is needed for the HTML report's browser test but none was found on PATH; install Debian's chromium"
+                        + " (sudo apt-get install chromium; .ci/run installs it) or set BOOKCHECK_CHROMIUM to the browser"));
+    }
+
+    private static String run(Path chromium, List<String> args) throws IOException, InterruptedException {
+        Path profile = Files.createTempDirectory("bookcheck-chromium");
+        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--virtual-time-budget=20000"));
+        command.addAll(args);
+        Path log = Files.createTempFile("bookcheck-chromium", ".log");
+        Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(90, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("chromium did not finish in 90 s: " + Files.readString(log));
+        }
+        assertEquals(0, p.exitValue(), () -> "chromium failed: " + readQuietly(log));
+        return out;
+    }
+
+    private static String readQuietly(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.bookcheck.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.bookcheck.fixture.Fixture;
+import org.bookcheck.fixture.FixtureLoad;
+import org.bookcheck.fixture.FixtureReader;
+import org.bookcheck.fixture.Step;
+import org.bookcheck.reference.Operation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every operation of the catalogue traces: one fixture whose steps use each operation once, with small
+ * numbers whose arithmetic is checked here by hand for a few lines.
+ */
+class OperationTracerTest {
+
+    private static final String FIXTURE = """
+            {"id": "all-ops", "title": "every operation", "chapter": "toy.md", "quote": "q", "claim": "supplementary", "note": "n",
+             "inputs": {"a": [1, -2], "b": [3, 4], "M": [[1, 2], [3, 4]], "s": 0.5, "x": [-1, 0, 2], "p": 0.75, "q": [0.25, 0.75],
+                        "P": [[0.5, 0.5], [0.2, 0.8]], "t": [0, 1], "text": "The cat sat.", "voc": {"The": 1, "cat": 2, "sat": 3, ".": 4},
+                        "E": [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], "ids": [1, 3], "n": 10, "B": 4, "one": 1, "two": 2, "ln_in": [1, 4]},
+             "steps": [
+              {"name": "add", "op": "add", "args": {"a": "a", "b": "b"}, "printed": "[4, 2]"},
+              {"name": "sub", "op": "sub", "args": {"a": "a", "b": "b"}},
+              {"name": "scale", "op": "scale", "args": {"x": "a", "s": "s"}},
+              {"name": "had", "op": "elementwise_product", "args": {"a": "a", "b": "b"}},
+              {"name": "div", "op": "divide", "args": {"a": "a", "b": "b"}},
+              {"name": "mm", "op": "matmul", "args": {"a": "M", "b": "M"}},
+              {"name": "mv", "op": "matmul", "args": {"a": "M", "b": "a"}},
+              {"name": "vm", "op": "matmul", "args": {"a": "a", "b": "M"}},
+              {"name": "tr", "op": "transpose", "args": {"a": "M"}},
+              {"name": "dot", "op": "dot", "args": {"a": "a", "b": "b"}},
+              {"name": "outer", "op": "outer", "args": {"a": "a", "b": "b"}},
+              {"name": "sum", "op": "sum", "args": {"x": "x"}},
+              {"name": "count", "op": "count", "args": {"x": "x"}},
+              {"name": "mean", "op": "mean", "args": {"x": "x"}},
+              {"name": "vp", "op": "variance_population", "args": {"x": "x"}},
+              {"name": "vs", "op": "variance_sample", "args": {"x": "x"}},
+              {"name": "sp", "op": "std_population", "args": {"x": "x"}},
+              {"name": "ss", "op": "std_sample", "args": {"x": "x"}},
+              {"name": "z", "op": "z_score", "args": {"x": "x"}},
+              {"name": "z_given", "op": "z_score", "args": {"x": "x", "mean": "one", "std": "two"}},
+              {"name": "ln", "op": "layer_norm", "args": {"x": "M", "gamma": "b", "beta": "a"}},
+              {"name": "res", "op": "residual", "args": {"x": "a", "fx": "b"}},
+              {"name": "lin", "op": "linear", "args": {"x": "a", "w": "M", "b": "b"}},
+              {"name": "row", "op": "row", "args": {"a": "M", "index": 1}},
+              {"name": "relu", "op": "relu", "args": {"x": "x"}},
+              {"name": "gelu", "op": "gelu", "args": {"x": "x"}},
+              {"name": "gelu_tanh", "op": "gelu_tanh", "args": {"x": "x"}},
+              {"name": "sig", "op": "sigmoid", "args": {"x": "x"}},
+              {"name": "tanh", "op": "tanh", "args": {"x": "x"}},
+              {"name": "exp", "op": "exp", "args": {"x": "x"}},
+              {"name": "log", "op": "ln", "args": {"x": "ln_in"}},
+              {"name": "sqrt", "op": "sqrt", "args": {"x": "ln_in"}},
+              {"name": "sm", "op": "softmax", "args": {"x": "M"}},
+              {"name": "lsm", "op": "log_softmax", "args": {"x": "x"}},
+              {"name": "ce", "op": "cross_entropy", "args": {"p": "q", "target": 1}},
+              {"name": "ce_rows", "op": "cross_entropy", "args": {"p": "P", "target": "t"}},
+              {"name": "ce_onehot", "op": "cross_entropy", "args": {"p": "q", "target": "t"}},
+              {"name": "mse", "op": "mse", "args": {"prediction": "a", "target": "b"}},
+              {"name": "grad", "op": "softmax_cross_entropy_gradient", "args": {"p": "P", "target": "t"}},
+              {"name": "oh", "op": "one_hot", "args": {"index": 1, "size": 3}},
+              {"name": "am", "op": "argmax", "args": {"x": "x"}},
+              {"name": "odds", "op": "odds", "args": {"p": "p"}},
+              {"name": "or", "op": "odds_ratio", "args": {"a": "odds", "b": "one"}},
+              {"name": "logit", "op": "logit", "args": {"p": "p"}},
+              {"name": "inv", "op": "inverse_logit", "args": {"x": "logit"}},
+              {"name": "wu", "op": "weight_update", "args": {"w": "M", "grad": "M", "lr": 0.1}},
+              {"name": "bc", "op": "batch_count", "args": {"n": "n", "batch_size": "B"}},
+              {"name": "br", "op": "batch_ranges", "args": {"n": "n", "batch_size": "B"}},
+              {"name": "tok", "op": "tokenize", "args": {"text": "text"}},
+              {"name": "enc", "op": "encode", "args": {"tokens": "tok", "vocabulary": "voc"}},
+              {"name": "dec", "op": "decode", "args": {"ids": "enc", "vocabulary": "voc"}},
+              {"name": "emb", "op": "embedding_lookup", "args": {"ids": "ids", "table": "E", "first_id": 1}},
+              {"name": "sc", "op": "attention_scores", "args": {"q": "M", "k": "M", "causal": true}},
+              {"name": "att", "op": "attention", "args": {"q": "M", "k": "M", "v": "M"}},
+              {"name": "ws", "op": "weighted_sum", "args": {"weights": "q", "values": "M"}},
+              {"name": "same", "op": "restate", "args": {"x": "p"}, "printed": "75%"},
+              {"name": "eq", "op": "equal", "args": {"a": "one", "b": "one"}},
+              {"name": "gt", "op": "greater", "args": {"a": "two", "b": "one"}},
+              {"name": "lt", "op": "less", "args": {"a": "two", "b": "one"}}
+             ]}
+            """;
+
+    @Test
+    void everyOperationOfTheCatalogueHasATraceInEveryFormat() {
+        Fixture fixture = switch (FixtureReader.read(Path.of("fixtures/toy/all-ops.json"), FIXTURE)) {
+            case FixtureLoad.Loaded l -> l.fixture();
+            case FixtureLoad.Rejected r -> throw new AssertionError(r.errors().toString());
+        };
+        Set<Operation> used = EnumSet.noneOf(Operation.class);
+        fixture.steps().stream().map(Step::op).forEach(used::add);
+        assertEquals(EnumSet.allOf(Operation.class), used, "the fixture must use every operation of the catalogue");
+
+        Trace trace = TraceBuilder.build(fixture, Optional.empty(), TraceNumbers.asPrinted());
+        String text = TraceRenderer.text(trace);
+        // Hand-worked lines: a = [1, −2], b = [3, 4], M = [[1, 2], [3, 4]], x = [−1, 0, 2].
+        assertTrue(text.contains("add[1] = −2 + 4 = 2"), text);
+        assertTrue(text.contains("mm[1][0] = 3×1 + 4×3 = 15"), text);
+        assertTrue(text.contains("mv[0] = 1×1 + 2×(−2) = −3"), text);
+        assertTrue(text.contains("vm[1] = 1×2 + (−2)×4 = −6") || text.contains("vm[1] = 1×2 + −2×4 = −6"), text);
+        assertTrue(text.contains("tr[0][1] = M[1][0] = 3"), text);
+        assertTrue(text.contains("dot = 1×3 + (−2)×4 = −5") || text.contains("dot = 1×3 + −2×4 = −5"), text);
+        assertTrue(text.contains("relu[0] = max(0, −1) = 0"), text);
+        assertTrue(text.contains("sig[1] = 1 / (1 + e^−0) = 1 / (1 + 1) = 0.5") || text.contains("sig[1] = 1 / (1 + e^(−0)) = 1 / (1 + 1) = 0.5"),
+                text);
+        assertTrue(text.contains("ce = −ln(q[1]) = −ln(0.75) = 0.2877"), text);
+        assertTrue(text.contains("bc = ⌈10 / 4⌉ = ⌈2.5⌉ = 3"), text);
+        assertTrue(text.contains("batch 3 = [2×4, min(3×4, 10) − 1] = [8, 9]"), text);
+        assertTrue(text.contains("enc[1] = id(\"cat\") = 2"), text);
+        assertTrue(text.contains("emb[1] = E[3 − 1] = E[2] = [0.5, 0.6]"), text);
+        assertTrue(text.contains("gt = 2 > 1 = true"), text);
+        assertEquals(fixture.steps().size(), text.lines().filter(l -> l.startsWith("Step ")).count());
+        org.bookcheck.cli.LatexAssertions.assertBalanced(TraceRenderer.latex(trace));
+        int n = fixture.steps().size();
+        assertTrue(TraceRenderer.markdown(trace).contains("#### Step " + n + " of " + n + ": `lt = less(a = two, b = one)`"));
+    }
+
+    @Test
+    void tinyNumbersSwitchToScientificNotation() {
+        TraceNumbers numbers = TraceNumbers.asPrinted();
+        assertEquals("3.04e-7", numbers.derived(3.0384e-7));
+        assertEquals("0.0498", numbers.derived(Math.exp(-3)));
+        assertEquals("−3.04e-7", TraceNumbers.fixed(-3.0384e-7, 3));
+        assertEquals("0.000", TraceNumbers.fixed(0, 3));
+        assertEquals("0.150", new TraceNumbers(java.util.OptionalInt.of(3)).derived(0.15));
+    }
+}
