@@ -14,9 +14,9 @@ import picocli.CommandLine.Option;
 
 /** {@code bookcheck bench}: training throughput of the transformer at the fixed shapes S and M. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measures training throughput (ms per step, tokens/s, peak heap) at the fixed shapes",
-                "S (T 64, C 128, 4 heads, 4 layers, batch 8) and M (T 128, C 256, 8 heads, 6 layers, batch 8),",
-                "GPT-2 layout, byte vocabulary, AdamW, float32."})
+        description = {"Measures training throughput (ms per step, tokens/s, peak heap) at the shapes S and M.",
+                "S is T 64, C 128, 4 heads, 4 layers, batch 8; M is T 128, C 256, 8 heads, 6 layers, batch 8;",
+                "both in the GPT-2 layout with the byte vocabulary, AdamW and float32."})
 public final class BenchCommand extends BaseCommand {
 
     @Option(names = "--shape", paramLabel = "S|M", split = ",", description = "Shapes to run (default: S,M).")

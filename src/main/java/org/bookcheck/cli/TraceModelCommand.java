@@ -25,8 +25,9 @@ import picocli.CommandLine.Option;
  * optionally one training step), every number checked against the reference ops.
  */
 @Command(name = "trace-model", mixinStandardHelpOptions = true,
-        description = {"Prints one forward pass of the tiny transformer as a worked example (Given, Equation, Computation,",
-                "Result), every number checked against the double-precision reference; optionally one training step."})
+        description = {"Prints one forward pass of the tiny transformer as a worked example, every number checked.",
+                "Each step shows Given, Equation, Computation and Result, and is recomputed by the double-precision",
+                "reference ops; --train-step adds one gradient-descent step and the loss after it."})
 public final class TraceModelCommand extends BaseCommand {
 
     /** The chapter's batch: its words make the tiny model's vocabulary. */
