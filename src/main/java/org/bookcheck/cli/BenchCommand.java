@@ -22,10 +22,12 @@ public final class BenchCommand extends BaseCommand {
     @Option(names = "--shape", paramLabel = "S|M", split = ",", description = "Shapes to run (default: S,M).")
     private List<String> shapes = new ArrayList<>(List.of("S", "M"));
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "5", description = "Untimed warm-up steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "10",
+            description = "Untimed warm-up steps at least; more run until a step allocates under 1 MiB, i.e. the JIT"
+                    + " has compiled the kernels (default: ${DEFAULT-VALUE}).")
     private int warmup;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "10", description = "Timed steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "20", description = "Timed steps (default: ${DEFAULT-VALUE}).")
     private int steps;
 
     @Option(names = "--threads", paramLabel = "N", description = "Kernel threads (default: all cores).")
@@ -50,16 +52,17 @@ public final class BenchCommand extends BaseCommand {
         Parallel.setThreads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
         out().printf(Locale.ROOT, "machine: %s, %d cores; Java %s; kernels: %s; %d threads%n", cpuModel(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), Simd.describe(), Parallel.threads());
-        out().printf(Locale.ROOT, "%d warm-up steps, %d timed steps; a step = forward + backward + clip + AdamW on one batch%n%n",
+        out().printf(Locale.ROOT, "at least %d warm-up steps, %d timed steps; a step = forward + backward + clip + AdamW on one batch%n%n",
                 warmup, steps);
-        out().printf(Locale.ROOT, "%-5s %10s %8s %12s %12s %12s %12s %10s%n", "shape", "params", "tokens",
-                "median ms", "min ms", "max ms", "tokens/s", "peak heap");
+        out().printf(Locale.ROOT, "%-5s %10s %8s %10s %10s %10s %10s %10s %12s %7s%n", "shape", "params", "tokens",
+                "median ms", "min ms", "max ms", "tokens/s", "peak heap", "alloc/step", "warm-up");
         out().flush();
         for (TrainingBenchmark.Shape shape : chosen) {
             TrainingBenchmark.Result r = TrainingBenchmark.run(shape, warmup, steps, 1);
-            out().printf(Locale.ROOT, "%-5s %10s %8d %12.1f %12.1f %12.1f %12s %8d MiB%n", shape.name(),
+            out().printf(Locale.ROOT, "%-5s %10s %8d %10.1f %10.1f %10.1f %10s %6d MiB %9d KiB %7d%n", shape.name(),
                     String.format(Locale.ROOT, "%,d", r.parameters()), shape.tokensPerStep(), r.median(), r.min(), r.max(),
-                    String.format(Locale.ROOT, "%,.0f", r.tokensPerSecond()), r.peakHeapBytes() >> 20);
+                    String.format(Locale.ROOT, "%,.0f", r.tokensPerSecond()), r.peakHeapBytes() >> 20,
+                    r.allocatedPerStep() >> 10, r.warmupSteps());
             out().flush();
         }
         return ExitCode.OK;

@@ -36,8 +36,12 @@ public final class TrainingBenchmark {
     /** The named shapes in order. */
     public static final List<Shape> SHAPES = List.of(S, M);
 
-    /** Step times of a shape after warm-up, and the peak heap seen while stepping. */
-    public record Result(Shape shape, int parameters, double[] stepMillis, long peakHeapBytes) {
+    /**
+     * Step times of a shape after warm-up, the peak heap seen while stepping, the bytes allocated per
+     * timed step (all threads) and how many warm-up steps were run.
+     */
+    public record Result(Shape shape, int parameters, double[] stepMillis, long peakHeapBytes, long allocatedPerStep,
+            int warmupSteps) {
 
         public Result {
             stepMillis = stepMillis.clone();
@@ -82,7 +86,14 @@ public final class TrainingBenchmark {
         throw new IllegalArgumentException("unknown benchmark shape \"" + name + "\"; the shapes are S and M");
     }
 
-    /** Runs warm-up steps, then timed steps, on a freshly initialised model of the shape. */
+    /** A warm step allocates almost nothing; more than this means the JIT is still compiling kernels. */
+    static final long WARM_ALLOCATION = 1 << 20;
+
+    /**
+     * Runs at least {@code warmup} warm-up steps, and more (up to ten times as many) until a step
+     * allocates under 1 MiB, the sign that the JIT has compiled every kernel with the Vector API
+     * intrinsics; then the timed steps, on a freshly initialised model of the shape.
+     */
     public static Result run(Shape shape, int warmup, int steps, long seed) {
         ModelConfig.requirePositive("timed steps", steps);
         if (warmup < 0) {
@@ -99,18 +110,25 @@ public final class TrainingBenchmark {
             inputs[i] = random.nextInt(ByteTokenizer.VOCAB_SIZE);
             targets[i] = random.nextInt(ByteTokenizer.VOCAB_SIZE);
         }
-        for (int i = 0; i < warmup; i++) {
+        int warmed = 0;
+        long allocated = Long.MAX_VALUE;
+        while (warmed < warmup || (allocated > WARM_ALLOCATION && warmed < 10 * Math.max(warmup, 1))) {
+            long before = allocatedBytes();
             step(model, optimizer, inputs, targets, shape);
+            allocated = allocatedBytes() - before;
+            warmed++;
         }
         System.gc();
         resetPeaks();
         double[] millis = new double[steps];
+        long before = allocatedBytes();
         for (int i = 0; i < steps; i++) {
             long t0 = System.nanoTime();
             step(model, optimizer, inputs, targets, shape);
             millis[i] = (System.nanoTime() - t0) / 1e6;
         }
-        return new Result(shape, model.layout().size(), millis, peakHeap());
+        long perStep = (allocatedBytes() - before) / steps;
+        return new Result(shape, model.layout().size(), millis, peakHeap(), perStep, warmed);
     }
 
     private static void step(Gpt model, OptimizerState optimizer, int[] inputs, int[] targets, Shape shape) {
@@ -121,6 +139,12 @@ public final class TrainingBenchmark {
         model.backward();
         OptimizerState.clip(model, 1.0);
         optimizer.step(model);
+    }
+
+    /** Bytes allocated so far by all threads (HotSpot's counter; 0 where the JVM has none). */
+    private static long allocatedBytes() {
+        return ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
+                && t.isThreadAllocatedMemorySupported() ? t.getTotalThreadAllocatedBytes() : 0;
     }
 
     private static void resetPeaks() {

@@ -19,9 +19,6 @@ final class Check {
      */
     static final double TOL_F32 = 1e-4;
 
-    /** Two double computations of the same thing (a reference identity). */
-    static final double TOL_F64 = 1e-12;
-
     /** Step of central differences on double reference ops: error O(h²) + O(10⁻¹⁶/h) ≈ 10⁻¹⁰. */
     static final double FD_STEP = 1e-6;
 
