@@ -45,7 +45,12 @@ public final class MatmulKernels {
      */
     public static void matmulTransposedB(float[] c, float[] a, float[] b, float[] scratch, int m, int k, int n,
             boolean accumulate) {
-        transpose(b, 0, n, k, k, scratch, 0, n);
+        // The copy is split between threads by bands of B's rows; it moves numbers, so bands cannot change a bit.
+        final int band = 32;
+        Parallel.forRange((n + band - 1) / band, (long) band * k, (from, to) -> {
+            int r0 = from * band;
+            transpose(b, r0 * k, Math.min(n, to * band) - r0, k, k, scratch, r0, n);
+        });
         gemm(m, n, k, a, 0, k, 1, scratch, 0, n, c, 0, n, accumulate);
     }
 
