@@ -85,6 +85,15 @@ public final class LinearAlgebraOps {
         return m.row(r);
     }
 
+    /** Columns {@code from} to {@code from + count − 1} of a matrix (counted from 0), such as one attention head's share of Q. */
+    public static Matrix columns(Matrix m, int from, int count) {
+        if (from < 0 || count < 1 || from + count > m.cols()) {
+            throw new OpException("columns: " + count + " columns from " + from + " do not lie within the " + m.cols() + " columns of a "
+                    + m.shape() + " matrix");
+        }
+        return Matrix.of(CommonOps_DDRM.extract(m.ejml(), 0, m.rows(), from, from + count));
+    }
+
     static Numeric addToEachRow(Numeric rows, Vector v) {
         int cols = v.size();
         double[] out = rows.flat();

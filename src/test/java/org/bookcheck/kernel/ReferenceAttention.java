@@ -1,6 +1,7 @@
 package org.bookcheck.kernel;
 
 import org.bookcheck.reference.AttentionOps;
+import org.bookcheck.reference.LinearAlgebraOps;
 import org.bookcheck.reference.Matrix;
 
 /** Multi-head attention assembled from the reference's single-head attention: the oracle of the kernel and the model tests. */
@@ -19,7 +20,8 @@ public final class ReferenceAttention {
         int d = c / heads;
         double[] out = new double[t * c];
         for (int h = 0; h < heads; h++) {
-            Matrix y = AttentionOps.attention(columns(qkv, h * d, d), columns(qkv, c + h * d, d), columns(qkv, 2 * c + h * d, d), causal);
+            Matrix y = AttentionOps.attention(LinearAlgebraOps.columns(qkv, h * d, d), LinearAlgebraOps.columns(qkv, c + h * d, d),
+                    LinearAlgebraOps.columns(qkv, 2 * c + h * d, d), causal);
             for (int i = 0; i < t; i++) {
                 for (int j = 0; j < d; j++) {
                     out[i * c + h * d + j] = y.get(i, j);
@@ -27,16 +29,5 @@ public final class ReferenceAttention {
             }
         }
         return Matrix.of(t, c, out);
-    }
-
-    /** Columns [from, from + count) of a matrix. */
-    public static Matrix columns(Matrix m, int from, int count) {
-        double[] out = new double[m.rows() * count];
-        for (int i = 0; i < m.rows(); i++) {
-            for (int j = 0; j < count; j++) {
-                out[i * count + j] = m.get(i, from + j);
-            }
-        }
-        return Matrix.of(m.rows(), count, out);
     }
 }

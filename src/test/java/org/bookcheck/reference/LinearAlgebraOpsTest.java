@@ -186,4 +186,20 @@ class LinearAlgebraOpsTest {
             assertOpError("row: index -1 is outside 0..1 of a 2×3 matrix", () -> LinearAlgebraOps.row(A_2X3, -1));
         }
     }
+
+    @Nested
+    class Columns {
+
+        @Test
+        void takesAdjacentColumnsOfEveryRow() {
+            assertMatrix(LinearAlgebraOps.columns(A_2X3, 1, 2), new double[][] {{2, 3}, {5, 6}});
+            assertMatrix(LinearAlgebraOps.columns(A_2X3, 0, 1), new double[][] {{1}, {4}});
+        }
+
+        @Test
+        void refusesColumnsOutsideTheMatrix() {
+            assertOpError("columns: 2 columns from 2 do not lie within the 3 columns of a 2×3 matrix", () -> LinearAlgebraOps.columns(A_2X3, 2, 2));
+            assertOpError("columns: 0 columns from 0 do not lie within the 3 columns of a 2×3 matrix", () -> LinearAlgebraOps.columns(A_2X3, 0, 0));
+        }
+    }
 }
