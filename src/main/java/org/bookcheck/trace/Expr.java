@@ -43,10 +43,26 @@ public sealed interface Expr {
     record Neg(Expr operand) implements Expr {
     }
 
-    /** A vector (one row; LaTeX writes it as a column, as the book does) or a matrix of elements. */
-    record Grid(List<List<Expr>> rows, boolean vector) implements Expr {
+    /**
+     * A vector (one row; LaTeX writes it as a column, as the book does) or a matrix of elements. A large
+     * one shows its first rows and columns: {@code moreRows} and {@code moreCols} count those left out.
+     */
+    record Grid(List<List<Expr>> rows, boolean vector, int moreRows, int moreCols) implements Expr {
         public Grid {
             rows = rows.stream().map(List::copyOf).toList();
+            if (moreRows < 0 || moreCols < 0 || (vector && moreRows > 0)) {
+                throw new IllegalArgumentException("a grid cannot leave out " + moreRows + " rows and " + moreCols + " columns"
+                        + (vector ? " (a vector has one row)" : ""));
+            }
+        }
+
+        public Grid(List<List<Expr>> rows, boolean vector) {
+            this(rows, vector, 0, 0);
+        }
+
+        /** Whether rows or columns are left out. */
+        public boolean elided() {
+            return moreRows > 0 || moreCols > 0;
         }
     }
 

@@ -72,15 +72,24 @@ final class ExprLatex {
         return "{" + base + "}^{" + render(p.exponent()) + "}";
     }
 
+    /** A bmatrix; a large one shows its first rows and columns, then ⋯ and ⋮, and its whole shape as a subscript. */
     private static String grid(Expr.Grid g) {
         String body;
+        int cols = g.rows().isEmpty() ? 0 : g.rows().get(0).size();
         if (g.vector()) {
-            body = g.rows().get(0).stream().map(ExprLatex::render).collect(Collectors.joining(" \\\\ "));
+            body = g.rows().get(0).stream().map(ExprLatex::render).collect(Collectors.joining(" \\\\ "))
+                    + (g.moreCols() > 0 ? " \\\\ \\vdots" : "");
         } else {
-            body = g.rows().stream().map(r -> r.stream().map(ExprLatex::render).collect(Collectors.joining(" & ")))
+            String moreCols = g.moreCols() > 0 ? " & \\cdots" : "";
+            body = g.rows().stream().map(r -> r.stream().map(ExprLatex::render).collect(Collectors.joining(" & ")) + moreCols)
                     .collect(Collectors.joining(" \\\\ "));
+            if (g.moreRows() > 0) {
+                body += " \\\\ " + String.join(" & ", java.util.Collections.nCopies(cols, "\\vdots")) + (g.moreCols() > 0 ? " & \\ddots" : "");
+            }
         }
-        return "\\begin{bmatrix} " + body + " \\end{bmatrix}";
+        String shape = !g.elided() ? "" : g.vector() ? "_{" + (cols + g.moreCols()) + "}"
+                : "_{" + (g.rows().size() + g.moreRows()) + " \\times " + (cols + g.moreCols()) + "}";
+        return "\\begin{bmatrix} " + body + " \\end{bmatrix}" + shape;
     }
 
     private static String wrap(Expr e, boolean parens) {
@@ -130,6 +139,10 @@ final class ExprLatex {
             case '√' -> "\\surd ";
             case '∞' -> "\\infty ";
             case 'ᵢ' -> "_i";
+            case 'ᵀ' -> "^{\\top}";
+            case '′' -> "'";
+            case '∇' -> "\\nabla ";
+            case '…' -> "\\cdots ";
             case '{', '}', '%', '#', '&', '$' -> "\\" + c;
             case ' ' -> "\\ ";
             default -> String.valueOf(c);
@@ -170,6 +183,9 @@ final class ExprLatex {
                 case 'ᵀ' -> "$^{\\top}$";
                 case '✓' -> "$\\checkmark$";
                 case '✗' -> "$\\times$";
+                case '…' -> "\\ldots{}";
+                case '′' -> "$'$";
+                case '∂' -> "$\\partial$";
                 default -> String.valueOf(c);
             });
         }

@@ -74,10 +74,11 @@ final class ExprText {
     }
 
     private static String grid(Expr.Grid g) {
+        String moreCols = g.moreCols() > 0 ? ", … " + g.moreCols() + " more" : "";
         List<String> rows = g.rows().stream()
-                .map(r -> "[" + r.stream().map(ExprText::render).collect(Collectors.joining(", ")) + "]")
+                .map(r -> "[" + r.stream().map(ExprText::render).collect(Collectors.joining(", ")) + moreCols + "]")
                 .toList();
-        return g.vector() ? rows.get(0) : "[" + String.join(", ", rows) + "]";
+        return g.vector() ? rows.get(0) : "[" + String.join(", ", rows) + (g.moreRows() > 0 ? ", … " + g.moreRows() + " more rows" : "") + "]";
     }
 
     private static String wrap(Expr e, boolean parens) {

@@ -52,13 +52,13 @@ public final class TraceBuilder {
             Optional<Trace.BookMark> mark = result.flatMap(r -> r.findings().stream().filter(f -> f.step().equals(step.name())).findFirst())
                     .map(TraceBuilder::mark);
             steps.add(new Trace.StepTrace(number++, step.name(), step.calculation(),
-                    step.op().formula() + ": " + step.op().summary(), parts.equation(), parts.computation(),
-                    Equation.of(Expr.sym(step.name()), out.whole()), mark));
+                    step.op().formula() + ": " + step.op().summary(), "", parts.equation(), parts.computation(),
+                    Equation.of(Expr.sym(step.name()), out.whole()), mark, List.of()));
             known.put(step.name(), out);
         }
         String location = "chapters/" + fixture.chapter() + result.flatMap(r -> r.findings().stream().findFirst())
                 .map(f -> ":" + f.location().line()).orElse("");
-        return new Trace(fixture.id(), fixture.title(), fixture.claim().kind().jsonName(), location, given, steps);
+        return new Trace(fixture.id(), fixture.title(), fixture.claim().kind().jsonName(), location, given, steps, List.of());
     }
 
     private static Trace.BookMark mark(Finding f) {
