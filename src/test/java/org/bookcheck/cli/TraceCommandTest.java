@@ -3,12 +3,6 @@ package org.bookcheck.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Heading;
-import org.commonmark.node.Node;
-import org.commonmark.node.Paragraph;
-import org.commonmark.node.Text;
-import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.Test;
 
 /** {@code bookcheck trace}: the chapter's worked computations reproduced element by element, in text, Markdown and LaTeX. */
@@ -78,30 +72,11 @@ class TraceCommandTest {
         String md = run.out();
         assertTrue(md.contains("\\begin{bmatrix} 0.15 & 0.23 \\\\ 0.32 & 0.41 \\end{bmatrix}"), md);
         assertTrue(md.contains("\\mathrm{W\\_new\\_computation}[0][0] &= 0.1 - 0.1 \\times \\left(-0.5\\right) = 0.15 \\\\"), md);
-        Node doc = Parser.builder().build().parse(md);
-        StringBuilder paragraphs = new StringBuilder();
-        int[] headings = {0};
-        doc.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Heading heading) {
-                headings[0]++;
-                visitChildren(heading);
-            }
-
-            @Override
-            public void visit(Paragraph paragraph) {
-                for (Node n = paragraph.getFirstChild(); n != null; n = n.getNext()) {
-                    if (n instanceof Text t) {
-                        paragraphs.append(t.getLiteral());
-                    }
-                }
-                paragraphs.append('\n');
-            }
-        });
-        assertEquals(5, headings[0], md);
+        MarkdownDocument doc = MarkdownDocument.parse(md);
+        assertEquals(5, doc.headings(), md);
         // The display math is paragraph text (not a code block), so the chapter's MathJax renders it.
-        assertTrue(paragraphs.toString().contains("$$\\begin{aligned}"), paragraphs.toString());
-        assertTrue(paragraphs.toString().contains("\\end{aligned}$$"), paragraphs.toString());
+        assertTrue(doc.paragraphs().contains("$$\\begin{aligned}"), doc.paragraphs());
+        assertTrue(doc.paragraphs().contains("\\end{aligned}$$"), doc.paragraphs());
     }
 
     @Test

@@ -4,33 +4,91 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** {@code bookcheck trace-model}: every step of the tiny model's pass is printed and checked. */
+/**
+ * {@code bookcheck trace-model}: the tiny model's pass in the layout of {@code trace} (text, Markdown,
+ * LaTeX), every result checked. What the checks themselves catch is tested in ModelTraceBuilderTest.
+ */
 class TraceModelCommandTest {
 
     @Test
-    void everyStepOfTheForwardPassAndTheTrainingStepIsCheckedAgainstTheReference() {
+    void theForwardPassAndTheTrainingStepAreWorkedInTheLayoutOfTrace() {
         CommandRun r = CommandRun.of("trace-model", "--train-step");
         assertEquals(0, r.exitCode(), r.err() + r.out());
-        long steps = r.out().lines().filter(l -> l.startsWith("### Step")).count();
-        long checked = r.out().lines().filter(l -> l.startsWith("✓ checked: reference")).count();
-        // tokens, embedding, 2 blocks of 14 steps (2 heads × 3), final norm, logits, softmax, loss, then ∂L/∂z
-        assertEquals(36 + 1, checked, r.out());
-        assertEquals(checked + 2, steps, "plus the weight update and the loss after it");
-        assertFalse(r.out().contains("✗"), r.out());
-        assertTrue(r.out().contains("gives loss") && r.out().contains("bit for bit"), "the trace is the model's own pass");
-        assertTrue(r.out().contains("lower, as gradient descent promises"), r.out());
-        assertTrue(r.out().contains("**Given:**") && r.out().contains("**Equation:**") && r.out().contains("**Result:**"));
+        String out = r.out();
+        assertTrue(out.startsWith("Trace of tiny: the model reads \"The cat sat\": one forward pass and one gradient-descent step\n"), out);
+        for (String heading : new String[] {"\nGiven:\n", "\nEquation to solve:\n", "\nComputation:\n", "\nResult:\n"}) {
+            assertTrue(out.contains(heading), heading);
+        }
+        // 39 steps of the forward pass (tokens to loss), then the gradient at the logits and its average, 28 weight updates, the loss after.
+        assertTrue(out.contains("\nStep 70 of 70: L′ = cross_entropy(p = p′, target = targets)\n"), out);
+        long reference = out.lines().filter(l -> l.startsWith("  ✓ checked against the reference ") || l.startsWith("  ✓ the same as the reference ")).count();
+        assertEquals(70 - 3, reference, "every step but the two embedding lookups and the gradient before its averaging");
+        assertFalse(out.contains("✗"), out);
+        assertTrue(out.contains("  ✓ the model's own forward pass (the code that trains) gives L = ") && out.contains("bit for bit"), out);
+        assertTrue(out.contains("lower than L = "), out);
+        assertTrue(out.endsWith("\n✓ all 69 checks of the 70 steps hold: every number agrees with the reference ops in double precision\n"), out);
     }
 
     @Test
-    void wordsOutsideTheChaptersBatchAreRefused() {
-        CommandRun r = CommandRun.of("trace-model", "--text", "The zebra");
-        assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("the word \"zebra\" is not in the model's vocabulary"), r.err());
+    void markdownParsesWithItsMathInParagraphs() {
+        CommandRun r = CommandRun.of("trace-model", "--format", "markdown");
+        assertEquals(0, r.exitCode(), r.err());
+        String md = r.out();
+        assertTrue(md.startsWith("### Trace of `tiny`: the model reads \"The cat sat\": one forward pass\n"), md);
+        LatexAssertions.assertBalanced(md);
+        MarkdownDocument doc = MarkdownDocument.parse(md);
+        assertEquals(1 + 39, doc.headings(), "the title and the 39 steps of the forward pass");
+        String paragraphs = doc.paragraphs();
+        // The display math is paragraph text (not a code block), so MathJax renders it; a 2×16 result shows ⋯ and its shape.
+        assertTrue(paragraphs.contains("$$\\begin{aligned}"), paragraphs);
+        assertTrue(paragraphs.contains("\\end{aligned}$$"), paragraphs);
+        assertTrue(md.contains(" & \\cdots \\end{bmatrix}_{2 \\times 16}$"), md);
+    }
+
+    @Test
+    void latexIsBalanced() {
+        CommandRun r = CommandRun.of("trace-model", "--train-step", "--format", "latex");
+        assertEquals(0, r.exitCode(), r.err());
+        LatexAssertions.assertBalanced(r.out());
+        assertTrue(r.out().contains("\\begin{align*}"), r.out());
+        // wte′ is 11×16: 8 rows and 8 columns shown, then ⋯, ⋮ and ⋱.
+        assertTrue(r.out().contains("\\vdots & \\ddots \\end{bmatrix}_{11 \\times 16}$"), r.out());
+    }
+
+    @Test
+    void digitsAndShowChangeOnlyWhatIsPrinted(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("trace.txt");
+        CommandRun r = CommandRun.of("trace-model", "--digits", "6", "--show", "2", "-o", file.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("wrote " + file, r.err().strip());
+        String out = Files.readString(file);
+        assertTrue(out.matches("(?s).*\n  L = \\d\\.\\d{6}\n.*"), out);
+        // x0 is 2×16: 2 columns shown, 14 more in each row.
+        assertTrue(out.matches("(?s).*\n  x0 = \\[\\[\\S+, \\S+, … 14 more], \\[\\S+, \\S+, … 14 more]]\n.*"), out);
+        assertTrue(out.contains("\n✓ all "), out);
+    }
+
+    @Test
+    void badInputIsOneMessageAndExitCode2() {
+        CommandRun zebra = CommandRun.of("trace-model", "--text", "The zebra");
+        assertEquals(2, zebra.exitCode());
+        assertTrue(zebra.err().contains("the word \"zebra\" is not in the model's vocabulary"), zebra.err());
         CommandRun shortText = CommandRun.of("trace-model", "--text", "The");
         assertEquals(2, shortText.exitCode());
         assertTrue(shortText.err().contains("the text needs 2 to 9 tokens"), shortText.err());
+        CommandRun show = CommandRun.of("trace-model", "--show", "1");
+        assertEquals(2, show.exitCode());
+        assertEquals("bookcheck trace-model: --show must be a whole number of at least 2, got 1", show.err().strip());
+        CommandRun digits = CommandRun.of("trace-model", "--digits", "16");
+        assertEquals(2, digits.exitCode());
+        assertEquals("bookcheck trace-model: --digits must be between 0 and 15, got 16", digits.err().strip());
+        CommandRun format = CommandRun.of("trace-model", "--format", "html");
+        assertEquals(2, format.exitCode());
+        assertTrue(format.err().contains("--format"), format.err());
     }
 }
