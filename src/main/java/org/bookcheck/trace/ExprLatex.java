@@ -142,6 +142,7 @@ final class ExprLatex {
             case 'ᵀ' -> "^{\\top}";
             case '′' -> "'";
             case '∇' -> "\\nabla ";
+            case '∂' -> "\\partial ";
             case '…' -> "\\cdots ";
             case '{', '}', '%', '#', '&', '$' -> "\\" + c;
             case ' ' -> "\\ ";
@@ -186,6 +187,7 @@ final class ExprLatex {
                 case '…' -> "\\ldots{}";
                 case '′' -> "$'$";
                 case '∂' -> "$\\partial$";
+                case 'Δ' -> "$\\Delta$";
                 default -> String.valueOf(c);
             });
         }

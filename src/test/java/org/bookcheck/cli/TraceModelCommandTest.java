@@ -58,6 +58,8 @@ class TraceModelCommandTest {
         assertTrue(r.out().contains("\\begin{align*}"), r.out());
         // wte′ is 11×16: 8 rows and 8 columns shown, then ⋯, ⋮ and ⋱.
         assertTrue(r.out().contains("\\vdots & \\ddots \\end{bmatrix}_{11 \\times 16}$"), r.out());
+        // What the model's trace adds to the catalogue's words (∂L/∂logits, wte′, ∇wte, wteᵀ, |Δ|, …) is written as LaTeX.
+        assertFalse(r.out().matches("(?s).*[∂′∇ᵀΔ…].*"), r.out());
     }
 
     @Test
