@@ -76,6 +76,18 @@ class TraceModelCommandTest {
     }
 
     @Test
+    void whatTheReferenceRefusesIsAFailedCheckNotACrash() {
+        // η = 1000 throws the weights so far that a target's float32 probability underflows to 0 after the step: the kernel's loss
+        // (from the logits) stays finite, the reference refuses −ln 0.
+        CommandRun r = CommandRun.of("trace-model", "--train-step", "--lr", "1000");
+        assertEquals(1, r.exitCode(), r.err());
+        assertEquals("", r.err());
+        assertTrue(r.out().contains("  ✗ the reference cross_entropy refuses the same inputs: cross_entropy: the probability of the target must be"),
+                r.out());
+        assertTrue(r.out().contains("\n✗ 1 of the 70 steps fail a check (marked ✗): L′\n"), r.out());
+    }
+
+    @Test
     void badInputIsOneMessageAndExitCode2() {
         CommandRun zebra = CommandRun.of("trace-model", "--text", "The zebra");
         assertEquals(2, zebra.exitCode());
