@@ -1,7 +1,6 @@
 package org.bookcheck.cli;
 
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.bookcheck.chapter.Chapter;
 import org.bookcheck.check.Book;
 import org.bookcheck.check.Evaluation;
@@ -10,12 +9,9 @@ import org.bookcheck.check.FixtureResult;
 import org.bookcheck.fixture.Fixture;
 import org.bookcheck.fixture.FixtureLoad;
 import org.bookcheck.trace.TraceBuilder;
-import org.bookcheck.trace.TraceFormat;
 import org.bookcheck.trace.TraceNumbers;
-import org.bookcheck.trace.TraceRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code bookcheck trace <fixture-id>}: the worked calculation of a fixture, step by step, in the chapter's style. */
@@ -28,12 +24,8 @@ public final class TraceCommand extends BaseCommand {
     @Parameters(paramLabel = "FIXTURE-ID", description = "The id of the fixture (its file name without .json).")
     String id;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, markdown or latex (default: ${DEFAULT-VALUE}).")
-    TraceFormat format;
-
-    @Option(names = "--digits", paramLabel = "N", description = "Show every number with N decimals instead of the book's precision.")
-    Integer digits;
+    @Mixin
+    TraceOptions trace;
 
     @Mixin
     OutputOption output;
@@ -43,9 +35,7 @@ public final class TraceCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws Exception {
-        if (digits != null && (digits < 0 || digits > 15)) {
-            throw new UserError("--digits must be between 0 and 15, got " + digits);
-        }
+        TraceNumbers numbers = trace.numbers();
         Book book = bookOption.book();
         Fixture fixture = switch (FixtureIndex.find(book, id)) {
             case FixtureLoad.Loaded loaded -> loaded.fixture();
@@ -62,8 +52,7 @@ public final class TraceCommand extends BaseCommand {
         Optional<Chapter> chapter = book.chapter(fixture.chapter());
         Optional<FixtureResult> result = chapter.map(c -> FixtureChecker.check(fixture, c));
         result.ifPresent(r -> r.errors().forEach(e -> err().println("note: " + e.render(book.root()))));
-        TraceNumbers numbers = new TraceNumbers(digits == null ? OptionalInt.empty() : OptionalInt.of(digits));
-        output.write(TraceRenderer.render(TraceBuilder.build(fixture, result.filter(r -> !r.invalid()), numbers), format), out(), err());
+        output.write(trace.render(TraceBuilder.build(fixture, result.filter(r -> !r.invalid()), numbers)), out(), err());
         return ExitCode.OK;
     }
 }

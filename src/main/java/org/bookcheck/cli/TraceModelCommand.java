@@ -1,16 +1,13 @@
 package org.bookcheck.cli;
 
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.bookcheck.model.Gpt;
 import org.bookcheck.model.Presets;
 import org.bookcheck.model.TrainingConfig;
 import org.bookcheck.model.WordTokenizer;
 import org.bookcheck.trace.ModelTraceBuilder;
 import org.bookcheck.trace.Trace;
-import org.bookcheck.trace.TraceFormat;
 import org.bookcheck.trace.TraceNumbers;
-import org.bookcheck.trace.TraceRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,12 +45,8 @@ public final class TraceModelCommand extends BaseCommand {
                     + " all are checked (default: ${DEFAULT-VALUE}).")
     private int show;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, markdown or latex (default: ${DEFAULT-VALUE}).")
-    private TraceFormat format;
-
-    @Option(names = "--digits", paramLabel = "N", description = "Show every number with N decimals instead of 4.")
-    private Integer digits;
+    @Mixin
+    private TraceOptions traceOptions;
 
     @Mixin
     private OutputOption output;
@@ -63,9 +56,7 @@ public final class TraceModelCommand extends BaseCommand {
         if (show < 2) {
             throw new UserError("--show must be a whole number of at least 2, got " + show);
         }
-        if (digits != null && (digits < 0 || digits > 15)) {
-            throw new UserError("--digits must be between 0 and 15, got " + digits);
-        }
+        TraceNumbers numbers = traceOptions.numbers();
         if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
             throw new UserError("--lr must be a positive number, got " + learningRate);
         }
@@ -82,10 +73,9 @@ public final class TraceModelCommand extends BaseCommand {
         }
         Gpt model = new Gpt(tiny.model(tokenizer.vocabSize()), 1);
         model.initialise(seed);
-        TraceNumbers numbers = new TraceNumbers(digits == null ? OptionalInt.empty() : OptionalInt.of(digits));
         Trace trace = ModelTraceBuilder.trace(new ModelTraceBuilder.Request("tiny", "initialised with seed " + seed + " (GPT-2's scheme)",
                 model, tokenizer, text, trainStep ? Optional.of(learningRate) : Optional.empty(), numbers, show));
-        output.write(TraceRenderer.render(trace, format), out(), err());
+        output.write(traceOptions.render(trace), out(), err());
         return trace.checks().stream().allMatch(Trace.Check::ok) ? ExitCode.OK : ExitCode.CLAIM_FAILED;
     }
 }
