@@ -30,15 +30,20 @@ public final class BookChecker {
 
     /** Checks the given fixture files of the book (ids are still compared with the whole book's). */
     public static BookReport check(Book book, List<Path> files) throws IOException {
+        // Every fixture of the book is read once: ids must be unique across the book, not only the selection.
+        Map<Path, FixtureLoad> loads = new HashMap<>();
         Map<String, Path> firstFileOfId = new HashMap<>();
         for (Path file : book.fixtureFiles()) {
-            if (FixtureReader.read(file) instanceof FixtureLoad.Loaded loaded) {
+            FixtureLoad load = FixtureReader.read(file);
+            loads.put(file.toAbsolutePath().normalize(), load);
+            if (load instanceof FixtureLoad.Loaded loaded) {
                 firstFileOfId.putIfAbsent(loaded.fixture().id(), file);
             }
         }
         List<FixtureResult> results = new ArrayList<>();
         for (Path file : files) {
-            results.add(checkFile(book, file, firstFileOfId));
+            FixtureLoad load = loads.computeIfAbsent(file.toAbsolutePath().normalize(), f -> FixtureReader.read(file));
+            results.add(checkFile(book, load, firstFileOfId));
         }
         List<WaiverResult> waivers = new ArrayList<>();
         for (Path file : book.waiverFiles()) {
@@ -86,8 +91,9 @@ public final class BookChecker {
         return new WaiverResult(file, stem, placed, errors);
     }
 
-    private static FixtureResult checkFile(Book book, Path file, Map<String, Path> firstFileOfId) {
-        return switch (FixtureReader.read(file)) {
+    private static FixtureResult checkFile(Book book, FixtureLoad load, Map<String, Path> firstFileOfId) {
+        Path file = load.file();
+        return switch (load) {
             case FixtureLoad.Rejected rejected -> FixtureResult.invalid(file, Optional.empty(), rejected.errors());
             case FixtureLoad.Loaded loaded -> {
                 Fixture fixture = loaded.fixture();
