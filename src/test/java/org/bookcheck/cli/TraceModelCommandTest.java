@@ -17,8 +17,8 @@ class TraceModelCommandTest {
 
     @Test
     void theForwardPassAndTheTrainingStepAreWorkedInTheLayoutOfTrace() {
-        CommandRun r = CommandRun.of("trace-model", "--train-step");
-        assertEquals(0, r.exitCode(), r.err() + r.out());
+        Cli.Run r = Cli.run("trace-model", "--train-step");
+        assertEquals(0, r.exit(), r.err() + r.out());
         String out = r.out();
         assertTrue(out.startsWith("Trace of tiny: the model reads \"The cat sat\": one forward pass and one gradient-descent step\n"), out);
         for (String heading : new String[] {"\nGiven:\n", "\nEquation to solve:\n", "\nComputation:\n", "\nResult:\n"}) {
@@ -36,8 +36,8 @@ class TraceModelCommandTest {
 
     @Test
     void markdownParsesWithItsMathInParagraphs() {
-        CommandRun r = CommandRun.of("trace-model", "--format", "markdown");
-        assertEquals(0, r.exitCode(), r.err());
+        Cli.Run r = Cli.run("trace-model", "--format", "markdown");
+        assertEquals(0, r.exit(), r.err());
         String md = r.out();
         assertTrue(md.startsWith("### Trace of `tiny`: the model reads \"The cat sat\": one forward pass\n"), md);
         LatexAssertions.assertBalanced(md);
@@ -52,8 +52,8 @@ class TraceModelCommandTest {
 
     @Test
     void latexIsBalanced() {
-        CommandRun r = CommandRun.of("trace-model", "--train-step", "--format", "latex");
-        assertEquals(0, r.exitCode(), r.err());
+        Cli.Run r = Cli.run("trace-model", "--train-step", "--format", "latex");
+        assertEquals(0, r.exit(), r.err());
         LatexAssertions.assertBalanced(r.out());
         assertTrue(r.out().contains("\\begin{align*}"), r.out());
         // wte′ is 11×16: 8 rows and 8 columns shown, then ⋯, ⋮ and ⋱.
@@ -65,8 +65,8 @@ class TraceModelCommandTest {
     @Test
     void digitsAndShowChangeOnlyWhatIsPrinted(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("trace.txt");
-        CommandRun r = CommandRun.of("trace-model", "--digits", "6", "--show", "2", "-o", file.toString());
-        assertEquals(0, r.exitCode(), r.err());
+        Cli.Run r = Cli.run("trace-model", "--digits", "6", "--show", "2", "-o", file.toString());
+        assertEquals(0, r.exit(), r.err());
         assertEquals("wrote " + file, r.err().strip());
         String out = Files.readString(file);
         assertTrue(out.matches("(?s).*\n  L = \\d\\.\\d{6}\n.*"), out);
@@ -79,8 +79,8 @@ class TraceModelCommandTest {
     void whatTheReferenceRefusesIsAFailedCheckNotACrash() {
         // η = 1000 throws the weights so far that a target's float32 probability underflows to 0 after the step: the kernel's loss
         // (from the logits) stays finite, the reference refuses −ln 0.
-        CommandRun r = CommandRun.of("trace-model", "--train-step", "--lr", "1000");
-        assertEquals(1, r.exitCode(), r.err());
+        Cli.Run r = Cli.run("trace-model", "--train-step", "--lr", "1000");
+        assertEquals(1, r.exit(), r.err());
         assertEquals("", r.err());
         assertTrue(r.out().contains("  ✗ the reference cross_entropy refuses the same inputs: cross_entropy: the probability of the target must be"),
                 r.out());
@@ -89,20 +89,20 @@ class TraceModelCommandTest {
 
     @Test
     void badInputIsOneMessageAndExitCode2() {
-        CommandRun zebra = CommandRun.of("trace-model", "--text", "The zebra");
-        assertEquals(2, zebra.exitCode());
+        Cli.Run zebra = Cli.run("trace-model", "--text", "The zebra");
+        assertEquals(2, zebra.exit());
         assertTrue(zebra.err().contains("the word \"zebra\" is not in the model's vocabulary"), zebra.err());
-        CommandRun shortText = CommandRun.of("trace-model", "--text", "The");
-        assertEquals(2, shortText.exitCode());
+        Cli.Run shortText = Cli.run("trace-model", "--text", "The");
+        assertEquals(2, shortText.exit());
         assertTrue(shortText.err().contains("the text needs 2 to 9 tokens"), shortText.err());
-        CommandRun show = CommandRun.of("trace-model", "--show", "1");
-        assertEquals(2, show.exitCode());
+        Cli.Run show = Cli.run("trace-model", "--show", "1");
+        assertEquals(2, show.exit());
         assertEquals("bookcheck trace-model: --show must be a whole number of at least 2, got 1", show.err().strip());
-        CommandRun digits = CommandRun.of("trace-model", "--digits", "16");
-        assertEquals(2, digits.exitCode());
+        Cli.Run digits = Cli.run("trace-model", "--digits", "16");
+        assertEquals(2, digits.exit());
         assertEquals("bookcheck trace-model: --digits must be between 0 and 15, got 16", digits.err().strip());
-        CommandRun format = CommandRun.of("trace-model", "--format", "html");
-        assertEquals(2, format.exitCode());
+        Cli.Run format = Cli.run("trace-model", "--format", "html");
+        assertEquals(2, format.exit());
         assertTrue(format.err().contains("--format"), format.err());
     }
 }

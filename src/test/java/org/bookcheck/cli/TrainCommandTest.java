@@ -34,7 +34,7 @@ class TrainCommandTest {
         return f;
     }
 
-    private CommandRun train(String... extra) throws IOException {
+    private Cli.Run train(String... extra) throws IOException {
         Path text = Files.exists(dir.resolve("corpus.txt")) ? dir.resolve("corpus.txt") : corpus(TEXT.repeat(8));
         String[] args = new String[extra.length + 6];
         args[0] = "train";
@@ -44,11 +44,11 @@ class TrainCommandTest {
         args[4] = "--out=" + dir.resolve("run");
         args[5] = text.toString();
         System.arraycopy(extra, 0, args, 6, extra.length);
-        return CommandRun.of(args);
+        return Cli.run(args);
     }
 
-    private void assertBadInput(CommandRun r, String messagePart) {
-        assertEquals(2, r.exitCode(), r.err());
+    private void assertBadInput(Cli.Run r, String messagePart) {
+        assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains(messagePart), "message should say \"" + messagePart + "\": " + r.err());
         assertFalse(r.err().contains("Exception"), "no stack trace: " + r.err());
         assertEquals(1, r.err().strip().lines().count(), "one clear message: " + r.err());
@@ -56,8 +56,8 @@ class TrainCommandTest {
 
     @Test
     void trainsAndWritesCheckpointCsvAndPlot() throws IOException {
-        CommandRun r = train("--epochs", "2");
-        assertEquals(0, r.exitCode(), r.err());
+        Cli.Run r = train("--epochs", "2");
+        assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("epoch 2/2  train loss"), r.out());
         for (String f : new String[] {"checkpoint.bkpt", "losses.csv", "loss.png"}) {
             assertTrue(Files.size(dir.resolve("run").resolve(f)) > 0, f);
@@ -66,16 +66,16 @@ class TrainCommandTest {
 
     @Test
     void resumeContinuesAndNanStopsWithTheLastGoodCheckpointKept() throws IOException {
-        assertEquals(0, train("--epochs", "1").exitCode());
+        assertEquals(0, train("--epochs", "1").exit());
         Path checkpoint = dir.resolve("run/checkpoint.bkpt");
         byte[] good = Files.readAllBytes(checkpoint);
-        CommandRun r = train("--resume", "--epochs", "3", "--optimizer", "sgd", "--lr", "1e30", "--clip", "0");
+        Cli.Run r = train("--resume", "--epochs", "3", "--optimizer", "sgd", "--lr", "1e30", "--clip", "0");
         assertBadInput(r, "the last good checkpoint (epoch 1) is kept");
         assertTrue(r.err().contains("became NaN") || r.err().contains("became Infinity"), r.err());
         assertArrayEquals(good, Files.readAllBytes(checkpoint));
 
-        CommandRun resumed = train("--resume", "--epochs", "2");
-        assertEquals(0, resumed.exitCode(), resumed.err());
+        Cli.Run resumed = train("--resume", "--epochs", "2");
+        assertEquals(0, resumed.exit(), resumed.err());
         assertTrue(resumed.out().contains("resuming after epoch 1 of 2") && resumed.out().contains("epoch 2/2"), resumed.out());
     }
 
@@ -83,20 +83,20 @@ class TrainCommandTest {
     void aConfigurationFileSetsFieldsOnTopOfANamedBase() throws IOException {
         Path config = dir.resolve("config.json");
         Files.writeString(config, "{\"base\": \"tiny\", \"channels\": 8, \"heads\": 2, \"layers\": 1, \"epochs\": 1}");
-        CommandRun r = CommandRun.of("train", "--config", config.toString(), "--no-progress", "--out", dir.resolve("run").toString(),
+        Cli.Run r = Cli.run("train", "--config", config.toString(), "--no-progress", "--out", dir.resolve("run").toString(),
                 corpus(TEXT.repeat(8)).toString());
-        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("word tokens, T=8 C=8 heads=2 layers=1"), r.out());
 
         Files.writeString(config, "{\"base\": \"tiny\", \"chanels\": 8}");
-        assertBadInput(CommandRun.of("train", "--config", config.toString(), "--out", dir.resolve("other").toString(),
+        assertBadInput(Cli.run("train", "--config", config.toString(), "--out", dir.resolve("other").toString(),
                 dir.resolve("corpus.txt").toString()), "unknown configuration field \"chanels\"");
         assertFalse(Files.exists(dir.resolve("other")));
     }
 
     @Test
     void unknownConfigurationName() throws IOException {
-        CommandRun r = CommandRun.of("train", "--config", "huge", "--out", dir.resolve("run").toString(), corpus(TEXT).toString());
+        Cli.Run r = Cli.run("train", "--config", "huge", "--out", dir.resolve("run").toString(), corpus(TEXT).toString());
         assertBadInput(r, "unknown configuration \"huge\"; the named ones are tiny, small, medium");
         assertFalse(Files.exists(dir.resolve("run")), "nothing written");
     }
@@ -126,7 +126,7 @@ class TrainCommandTest {
 
     @Test
     void checkpointFromAnotherConfiguration() throws IOException {
-        assertEquals(0, train("--epochs", "1").exitCode());
+        assertEquals(0, train("--epochs", "1").exit());
         byte[] good = Files.readAllBytes(dir.resolve("run/checkpoint.bkpt"));
         assertBadInput(train("--resume", "--channels", "32", "--epochs", "2"), "the checkpoint is from another configuration");
         assertArrayEquals(good, Files.readAllBytes(dir.resolve("run/checkpoint.bkpt")), "nothing overwritten");
@@ -134,7 +134,7 @@ class TrainCommandTest {
 
     @Test
     void corruptCheckpoint() throws IOException {
-        assertEquals(0, train("--epochs", "1").exitCode());
+        assertEquals(0, train("--epochs", "1").exit());
         Path checkpoint = dir.resolve("run/checkpoint.bkpt");
         byte[] bytes = Files.readAllBytes(checkpoint);
         bytes[bytes.length - 40] ^= 0x10;
@@ -145,7 +145,7 @@ class TrainCommandTest {
 
     @Test
     void aFreshRunDoesNotOverwriteAnotherRun() throws IOException {
-        assertEquals(0, train("--epochs", "1").exitCode());
+        assertEquals(0, train("--epochs", "1").exit());
         byte[] good = Files.readAllBytes(dir.resolve("run/checkpoint.bkpt"));
         assertBadInput(train("--epochs", "1"), "already holds a checkpoint; use --resume");
         assertArrayEquals(good, Files.readAllBytes(dir.resolve("run/checkpoint.bkpt")));
