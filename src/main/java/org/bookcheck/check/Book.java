@@ -109,6 +109,26 @@ public final class Book {
         }
     }
 
+    /**
+     * Creates a folder of the book (and the folders between), never outside it: the book's root must
+     * exist and the folder must lie inside it.
+     */
+    public void createFolder(Path dir) throws IOException {
+        Path target = dir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root) || !target.startsWith(root)) {
+            throw new java.nio.file.NoSuchFileException(target.toString(), null, "bookcheck creates folders only inside an existing book");
+        }
+        Path real = root.toRealPath();
+        Path existing = target;
+        while (!Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (!existing.toRealPath().startsWith(real)) {
+            throw new java.nio.file.FileSystemException(target.toString(), null, "it lies outside the book at " + root + " (through a link)");
+        }
+        Files.createDirectories(target);
+    }
+
     /** The waiver file of a chapter stem. */
     public Path waiversFile(String chapterStem) {
         return fixturesDir().resolve(chapterStem).resolve(WAIVERS_FILE);
