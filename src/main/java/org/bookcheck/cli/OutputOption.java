@@ -50,7 +50,8 @@ public final class OutputOption {
 
     /**
      * Refuses, with one message, a target that is a file of one of the books (or their folders), a link,
-     * a folder or a special file, or whose folder does not exist.
+     * a folder or a special file, or whose folder does not exist and lies outside the books; creates the
+     * missing folders of a target inside a book (target/bookcheck/report.html).
      */
     static void check(Path target, Set<Path> books) {
         Optional<String> special = AtomicFiles.refusal(target);
@@ -58,15 +59,18 @@ public final class OutputOption {
             throw new UserError("will not write " + target + ": " + special.get() + "; give the name of a new or plain file");
         }
         Path parent = target.toAbsolutePath().normalize().getParent();
-        if (parent == null || !Files.isDirectory(parent)) {
-            throw new UserError("cannot write " + target + ": the folder " + parent + " does not exist (bookcheck does not create"
-                    + " folders for its output); create it first or choose another path");
+        if (parent == null) {
+            throw new UserError("cannot write " + target + ": give a file name");
+        }
+        Path existing = parent;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
         }
         Path real;
         try {
-            real = parent.toRealPath().resolve(target.getFileName());
-        } catch (IOException e) {
-            throw new UserError("cannot write " + target + " (" + reason(e) + ")");
+            real = existing.toRealPath().resolve(existing.relativize(parent)).resolve(target.getFileName());
+        } catch (IOException | NullPointerException e) {
+            throw new UserError("cannot write " + target + " (" + (e instanceof IOException io ? reason(io) : "no such folder") + ")");
         }
         for (Path book : books) {
             for (String folder : new String[] {"chapters", "fixtures"}) {
@@ -76,6 +80,18 @@ public final class OutputOption {
                             + ", which bookcheck reads and never writes over; choose a path outside chapters/ and fixtures/"
                             + " (e.g. target/report.txt)");
                 }
+            }
+        }
+        if (!Files.isDirectory(parent)) {
+            // Folders are created for a report only inside the book (target/...), never elsewhere on the machine.
+            if (books.stream().noneMatch(real::startsWith) || !Files.isDirectory(existing)) {
+                throw new UserError("cannot write " + target + ": the folder " + parent + " does not exist (bookcheck creates folders"
+                        + " for its output only inside the book); create it first or choose another path");
+            }
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw new UserError("cannot write " + target + " (" + reason(e) + ")");
             }
         }
     }
