@@ -31,7 +31,7 @@ public final class BookOption {
         }
         if (dir == null) {
             dir = BookRoot.fromEnvironment();
-            if (mixee != null) {
+            if (mixee != null && !dir.equals(BookRoot.workingDirectory())) {
                 PrintWriter err = mixee.commandLine().getErr();
                 err.println("bookcheck " + mixee.name() + ": checking the book at " + dir + " (the nearest folder holding chapters/;"
                         + " give --root DIR for another)");

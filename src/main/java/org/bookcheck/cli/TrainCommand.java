@@ -60,10 +60,10 @@ public final class TrainCommand extends BaseCommand {
     @Override
     protected ExitCode execute() throws IOException {
         Parallel.setThreads(training.threads());
-        checkOut();
         String corpus = files.isEmpty() ? Corpus.embedded() : readCorpus();
         Path checkpointFile = out.resolve(TrainingRun.CHECKPOINT);
         TrainingRun run = prepare(corpus, checkpointFile);
+        checkOut();
         TrainingConfig config = run.config();
 
         out().printf(Locale.ROOT, "training %s (%s, %,d parameters) on %s: %,d sequences, %,d held out, %d batches of %d per epoch, %s threads%n",

@@ -145,6 +145,7 @@ public final class TrainingRun {
 
     /** Trains the remaining epochs, writing the files into outDir after each. */
     public Result run(Path outDir, Trainer.Listener batchListener, EpochListener epochListener) throws IOException {
+        java.nio.file.Files.createDirectories(outDir);
         Trainer trainer = new Trainer(config, model, optimizer);
         for (int e = epochsDone + 1; e <= config.epochs(); e++) {
             Trainer.Outcome outcome = trainer.epoch(e, split.train(), split.heldOut(), batchListener);
