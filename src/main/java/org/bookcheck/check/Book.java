@@ -2,6 +2,7 @@ package org.bookcheck.check;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import java.nio.file.LinkOption;
 import org.bookcheck.chapter.Chapter;
 import org.bookcheck.fixture.FixtureError;
 import org.bookcheck.fixture.FixtureLoad;
