@@ -26,8 +26,9 @@ public record ModelConfig(int vocabSize, int contextLength, int channels, int he
                 + layers * (12.0 * channels * channels + 13.0 * channels) + 2.0 * channels;
         if (approx > MAX_PARAMETERS) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                    "a model with %s would have %,.0f parameters; bookcheck trains at most %,d (choose fewer channels, layers,"
-                            + " a shorter context or a smaller vocabulary)", this, approx, MAX_PARAMETERS));
+                    "a model with V=%d T=%d C=%d heads=%d layers=%d would have %,.0f parameters; bookcheck trains at most %,d"
+                            + " (choose fewer channels, layers, a shorter context or a smaller vocabulary)",
+                    vocabSize, contextLength, channels, heads, layers, approx, MAX_PARAMETERS));
         }
     }
 

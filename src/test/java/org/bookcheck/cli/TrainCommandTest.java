@@ -155,7 +155,9 @@ class TrainCommandTest {
 
     @Test
     void aModelTooLargeForMemoryIsBadInputNotAnInternalError() throws IOException {
-        assertBadInput(train("--channels", "1000000000", "--heads", "1"), "parameters; bookcheck trains at most 100,000,000");
+        Cli.Run huge = train("--channels", "1000000000", "--heads", "1");
+        assertBadInput(huge, "parameters; bookcheck trains at most 100,000,000");
+        assertTrue(huge.err().contains("T=8 C=1000000000 heads=1 layers=2 would have"), huge.err());
         assertBadInput(train("--batch", "100000", "--context", "8"), "activations; bookcheck allows at most 400,000,000");
         assertFalse(Files.exists(dir.resolve("run")));
     }
