@@ -29,6 +29,8 @@ public final class CheckpointFile {
 
     private static final byte[] MAGIC = "BKCKPT01".getBytes(StandardCharsets.US_ASCII);
     private static final int DIGEST_BYTES = 32;
+    /** Weights and both AdamW moments of the largest model allowed, with room for the header. */
+    static final long MAX_FILE_BYTES = 3 * 4 * ModelConfig.MAX_PARAMETERS + (64L << 20);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CheckpointFile() {
@@ -55,6 +57,15 @@ public final class CheckpointFile {
     public static Checkpoint load(Path file) {
         byte[] bytes;
         try {
+            if (!Files.isRegularFile(file)) {
+                throw new CheckpointException("the checkpoint " + file + (Files.exists(file) ? " is not a plain file (a folder, FIFO or"
+                        + " device); give the checkpoint.bkpt that bookcheck train wrote" : " does not exist"));
+            }
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new CheckpointException("the checkpoint " + file + " has " + size + " bytes, more than a model within"
+                        + " bookcheck's limits can need (" + MAX_FILE_BYTES + "); it is not a bookcheck checkpoint");
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new CheckpointException("cannot read the checkpoint " + file + ": " + e.getMessage());

@@ -165,4 +165,14 @@ class CheckpointFileTest {
         CheckpointFile.save(sample(), file);
         assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }
+
+    @Test
+    void aFolderOrAMissingFileIsAClearMessageAndNothingIsReadFromASpecialFile() throws IOException {
+        String m = refusal(dir);
+        assertTrue(m.contains("is not a plain file"), m);
+        m = refusal(dir.resolve("none.bkpt"));
+        assertTrue(m.contains("none.bkpt does not exist"), m);
+        m = refusal(Path.of("/dev/zero"));
+        assertTrue(m.contains("is not a plain file"), m);
+    }
 }
