@@ -139,6 +139,17 @@ class WriteSafetyTest {
     }
 
     @Test
+    void rootAppliesToThePathArgumentsOfVerify(@TempDir Path dir) throws IOException {
+        Path root = Cli.copyOfBook(dir);
+        Path fixture = root.resolve(FIXTURES + "dot-product.json");
+        Files.writeString(fixture, Files.readString(fixture).replace("\"printed\": \"23\"", "\"printed\": \"24\""));
+        // The same relative path names a right fixture in the repository's book and a wrong one in the copy.
+        Cli.Run run = Cli.run("verify", "--root", root.toString(), FIXTURES + "dot-product.json");
+        assertEquals(1, run.exit(), run::toString);
+        assertTrue(run.out().contains("dot-product › dot: mismatch"), run.out());
+    }
+
+    @Test
     void newRefusesOptionsItWouldOtherwiseIgnore(@TempDir Path dir) {
         Path root = Cli.copyOfBook(dir);
         assertRefused(Cli.run("new", Cli.chapterPath(root), "--quote", "0.15", "--occurrence", "0", "--op", "sum"),
