@@ -58,8 +58,9 @@ public final class CheckpointFile {
         byte[] bytes;
         try {
             if (!Files.isRegularFile(file)) {
-                throw new CheckpointException("the checkpoint " + file + (Files.exists(file) ? " is not a plain file (a folder, FIFO or"
-                        + " device); give the checkpoint.bkpt that bookcheck train wrote" : " does not exist"));
+                throw new CheckpointException(Files.exists(file) ? "the checkpoint " + file + " is not a plain file (a folder, FIFO or"
+                        + " device); give the checkpoint.bkpt that bookcheck train wrote"
+                        : "cannot read the checkpoint " + file + ": it does not exist");
             }
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {

@@ -171,7 +171,7 @@ class CheckpointFileTest {
         String m = refusal(dir);
         assertTrue(m.contains("is not a plain file"), m);
         m = refusal(dir.resolve("none.bkpt"));
-        assertTrue(m.contains("none.bkpt does not exist"), m);
+        assertTrue(m.contains("cannot read the checkpoint " + dir.resolve("none.bkpt") + ": it does not exist"), m);
         m = refusal(Path.of("/dev/zero"));
         assertTrue(m.contains("is not a plain file"), m);
     }
