@@ -86,6 +86,8 @@ class HtmlReportBrowserTest {
         if (browserRequired(System.getenv())) {
             return fail(why + " (required here because CI=true or BOOKCHECK_REQUIRE_BROWSER=1)");
         }
+        // Surefire's tree shows a skip without its reason; say it on the console as well.
+        System.err.println("[WARNING] HtmlReportBrowserTest skipped: " + why);
         Assumptions.abort("skipped: " + why);
         return null;
     }
