@@ -49,7 +49,7 @@ public final class CoverageCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws Exception {
-        if (failUnder != null && (failUnder < 0 || failUnder > 100)) {
+        if (failUnder != null && !(failUnder >= 0 && failUnder <= 100)) {
             throw new UserError("--fail-under is a percentage between 0 and 100, got " + failUnder);
         }
         for (Path p : chapters) {

@@ -34,7 +34,7 @@ public final class FixCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws Exception {
-        BookSelection selection = BookSelection.of(bookOption, paths);
+        BookSelection selection = BookSelection.of(bookOption, paths).requireFixtures();
         BookReport report = BookChecker.check(selection.book(), selection.fixtureFiles());
         List<Correction> corrections = Correction.all(report.results(), selection.book()::chapter);
         Map<String, TreeMap<Integer, List<Correction.Replacement>>> byChapter = new LinkedHashMap<>();
@@ -70,6 +70,7 @@ public final class FixCommand extends BaseCommand {
                     + " (" + report.summaryLine() + ")");
         }
         output.write(diff.toString(), out(), err());
+        selection.reportUnusable(report, err(), "fix");
         return report.invalid() > 0 ? ExitCode.BAD_INPUT : ExitCode.OK;
     }
 }

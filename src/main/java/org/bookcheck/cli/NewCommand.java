@@ -118,6 +118,7 @@ public final class NewCommand extends BaseCommand {
     @Override
     protected ExitCode execute() throws Exception {
         input = ((Bookcheck) spec.root().userObject()).input();
+        validateOptions();
         if (location == null) {
             throw new UserError("give the chapter line, e.g. bookcheck new chapters/04-training-neural-networks.md:37,"
                     + " or the chapter and --quote TEXT");
@@ -231,6 +232,7 @@ public final class NewCommand extends BaseCommand {
         }
         checkIdIsFree(book, fixtureId, file);
         try {
+            book.createFolder(file.getParent());
             AtomicFiles.writeString(file, render(json), force);
         } catch (FileAlreadyExistsException e) {
             throw new UserError(book.root().relativize(file) + " already exists; choose another --id, or give --force to replace it");
@@ -248,6 +250,26 @@ public final class NewCommand extends BaseCommand {
         return result.passed() ? ExitCode.OK : ExitCode.CLAIM_FAILED;
     }
 
+    /** Options that would otherwise be silently ignored or overridden. */
+    private void validateOptions() {
+        if (occurrence != null && occurrence < 1) {
+            throw new UserError("--occurrence counts from 1 (the first occurrence of --quote), got " + occurrence);
+        }
+        if (occurrence != null && quote == null) {
+            throw new UserError("--occurrence counts occurrences of --quote, which is not given");
+        }
+        var given = spec.commandLine().getParseResult().matchedOption("--arg");
+        if (given != null) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String binding : given.stringValues()) {
+                String name = binding.contains("=") ? binding.substring(0, binding.indexOf('=')) : binding;
+                if (!seen.add(name)) {
+                    throw new UserError("--arg " + name + " is given more than once; bind each parameter once");
+                }
+            }
+        }
+    }
+
     private record Target(Book book, String chapterName, int line, int from, int to) {
     }
 
@@ -263,7 +285,7 @@ public final class NewCommand extends BaseCommand {
             throw new UserError("\"" + location.substring(colon + 1) + "\" is not a line number; write CHAPTER:LINE, e.g. "
                     + "chapters/04-training-neural-networks.md:37");
         }
-        Path path = Path.of(pathText);
+        Path path = bookOption.resolve(Path.of(pathText));
         String shown = pathText;
         if (!Files.exists(path)) {
             throw new UserError("no such file: " + pathText);

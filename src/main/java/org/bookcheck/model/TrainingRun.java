@@ -51,6 +51,7 @@ public final class TrainingRun {
             throw new CheckpointException("the checkpoint was trained on a different corpus; resume with the same text files");
         }
         this.split = Dataset.windows(tokens, config.contextLength()).split(config.heldOutFraction());
+        checkActivations(config, tokenizer.vocabSize());
         if (resume == null) {
             model = new Gpt(config.model(tokenizer.vocabSize()), config.batchSize());
             model.initialise(config.seed());
@@ -62,6 +63,23 @@ public final class TrainingRun {
             optimizer = resume.toOptimizerState(config.optimizer(), model.layout());
             history = new ArrayList<>(resume.history());
             epochsDone = resume.epochsCompleted();
+        }
+    }
+
+    /** The most float32 activations one batch may need (1.6 GB): more is a typo in a flag, not a book's model. */
+    public static final long MAX_ACTIVATION_FLOATS = 400_000_000L;
+
+    /** Refuses a batch whose activations would not fit (or not be indexable), before anything is allocated. */
+    static void checkActivations(TrainingConfig config, int vocabSize) {
+        ModelConfig model = config.model(vocabSize);
+        double bt = (double) config.batchSize() * config.contextLength();
+        double floats = bt * (config.layers() * (16.0 * model.channels() + 2.0 * model.heads() * config.contextLength())
+                + 2.0 * vocabSize + 8.0 * model.channels());
+        if (floats > MAX_ACTIVATION_FLOATS) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "a batch of %d sequences of %d tokens through %s needs about %,.0f activations; bookcheck allows at most %,d"
+                            + " (choose a smaller --batch, --context or model)", config.batchSize(), config.contextLength(), model,
+                    floats, MAX_ACTIVATION_FLOATS));
         }
     }
 
@@ -127,6 +145,7 @@ public final class TrainingRun {
 
     /** Trains the remaining epochs, writing the files into outDir after each. */
     public Result run(Path outDir, Trainer.Listener batchListener, EpochListener epochListener) throws IOException {
+        java.nio.file.Files.createDirectories(outDir);
         Trainer trainer = new Trainer(config, model, optimizer);
         for (int e = epochsDone + 1; e <= config.epochs(); e++) {
             Trainer.Outcome outcome = trainer.epoch(e, split.train(), split.heldOut(), batchListener);

@@ -19,6 +19,7 @@ public final class LinearAlgebraOps {
             case Matrix ma -> switch (b) {
                 case Matrix mb -> {
                     requireInner("matmul", "A", ma.rows(), ma.cols(), "B", mb.rows(), mb.cols());
+                    Sizes.require("matmul", (long) ma.rows() * mb.cols(), "A with " + ma.rows() + " rows and B with " + mb.cols() + " columns");
                     DMatrixRMaj c = new DMatrixRMaj(ma.rows(), mb.cols());
                     CommonOps_DDRM.mult(ma.ejml(), mb.ejml(), c);
                     yield Matrix.of(c);
@@ -59,6 +60,7 @@ public final class LinearAlgebraOps {
 
     /** a bᵀ: the matrix whose (i, j) element is aᵢbⱼ. */
     public static Matrix outer(Vector a, Vector b) {
+        Sizes.require("outer", (long) a.size() * b.size(), "a of length " + a.size() + " and b of length " + b.size());
         DMatrixRMaj out = new DMatrixRMaj(a.size(), b.size());
         VectorVectorMult_DDRM.outerProd(column(a), column(b), out);
         return Matrix.of(out);

@@ -91,6 +91,7 @@ public final class LossOps {
         if (size < 1) {
             throw new OpException("one_hot: size must be at least 1, got " + size);
         }
+        Sizes.require("one_hot", size, "size " + size);
         double[] out = new double[size];
         out[index("one_hot", index, size)] = 1;
         return Vector.of(out);

@@ -32,6 +32,7 @@ class BookFixturesTest {
         Book book = new Book(Path.of(System.getProperty("bookcheck.root", ".")));
         BookReport report = BookChecker.check(book);
         Path errata = Path.of(System.getProperty("bookcheck.reports", "target/bookcheck")).resolve("errata.md");
+        Files.createDirectories(errata.getParent());
         AtomicFiles.writeString(errata, ErrataReport.render(report), true);
 
         // Results come sorted by chapter, and each container's name starts with its chapter, so a chapter

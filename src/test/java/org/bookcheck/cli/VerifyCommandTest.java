@@ -125,7 +125,7 @@ class VerifyCommandTest {
 
     @Test
     void outputGoesToTheFileAtomically(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("reports/verify.json");
+        Path file = Files.createDirectories(dir.resolve("reports")).resolve("verify.json");
         Cli.Run run = Cli.run("verify", "--format", "json", "--output", file.toString());
         assertEquals(0, run.exit(), run::toString);
         assertEquals("", run.out());
