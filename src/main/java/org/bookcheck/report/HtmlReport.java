@@ -14,6 +14,7 @@ import java.util.Properties;
 import org.bookcheck.chapter.ChapterNumber;
 import org.bookcheck.chapter.ChapterNumbers;
 import org.bookcheck.check.Finding;
+import org.bookcheck.check.FindingText;
 import org.bookcheck.check.ValueText;
 import org.bookcheck.coverage.Anchored;
 import org.bookcheck.coverage.ChapterCoverage;
@@ -180,7 +181,7 @@ public final class HtmlReport {
                 Finding f = a.finding().get();
                 String exact = n.element() >= 0 && f.exact() instanceof org.bookcheck.reference.Numeric x && n.element() < x.size()
                         ? ValueText.exact(x.at(n.element())) : ValueText.exact(f.exact());
-                return head + " — " + what + ": " + f.verdict().label() + "; exact " + exact + " (click for the worked trace)";
+                return head + " — " + what + ": " + FindingText.label(f) + "; exact " + exact + " (click for the worked trace)";
             }
             return head + " — " + what + " (click for the worked trace)";
         }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.bookcheck.check.BookReport;
 import org.bookcheck.check.Finding;
+import org.bookcheck.check.FindingText;
 import org.bookcheck.check.ValueText;
 import org.bookcheck.check.Verdict;
 import org.bookcheck.fixture.ClaimKind;
@@ -68,7 +69,7 @@ public final class JsonReport {
                 n.put("exact", ValueText.exact(f.exact()));
                 n.put("exactAtPrintedPrecision", f.exactRounded());
                 n.put("verdict", verdictKey(f.verdict()));
-                n.put("label", ReportView.verdict(f));
+                n.put("label", FindingText.label(f));
                 n.put("claim", f.claim().jsonName());
                 n.put("expectation", f.expectation().name().toLowerCase(Locale.ROOT));
                 n.put("failsClaim", f.failsClaim());
@@ -98,7 +99,7 @@ public final class JsonReport {
             }
         }
         ArrayNode failures = root.putArray("failures");
-        view.failures().forEach(failures::add);
+        view.failures().forEach(f -> failures.add(f.text()));
         ArrayNode errors = root.putArray("errors");
         for (FixtureError e : view.errors()) {
             ObjectNode n = errors.addObject();

@@ -1,6 +1,7 @@
 package org.bookcheck.report;
 
 import java.util.List;
+import org.bookcheck.check.Failure;
 import org.bookcheck.check.Finding;
 import org.bookcheck.check.FindingText;
 import org.bookcheck.check.ValueText;
@@ -23,7 +24,7 @@ public final class TextReport {
                 out.append("\n  Wrong numbers (origins first):\n");
                 for (Finding f : wrong) {
                     out.append("  ").append(FindingText.mark(f)).append(' ').append(where(f)).append("  ").append(f.fixtureId())
-                            .append(" › ").append(f.step()).append(": ").append(ReportView.verdict(f)).append('\n');
+                            .append(" › ").append(f.step()).append(": ").append(FindingText.label(f)).append('\n');
                     out.append("        printed ").append(f.printed().text()).append("  exact ").append(ValueText.exact(f.exact()))
                             .append("  → ").append(f.exactRounded()).append(" at the printed precision\n");
                     out.append("        ").append(f.explanation()).append('\n');
@@ -32,7 +33,7 @@ public final class TextReport {
             out.append("\n  Claims by line:\n");
             for (Finding f : findings) {
                 out.append("  ").append(FindingText.mark(f)).append(' ').append(where(f)).append("  ").append(f.fixtureId()).append(" › ")
-                        .append(f.step()).append(": ").append(ReportView.verdict(f));
+                        .append(f.step()).append(": ").append(FindingText.label(f));
                 if (!f.verdict().isOk()) {
                     out.append(" — printed ").append(f.printed().text()).append(", exact ").append(f.exactRounded());
                 }
@@ -40,10 +41,10 @@ public final class TextReport {
             }
             out.append('\n');
         }
-        List<String> failures = view.failures();
+        List<Failure> failures = view.failures();
         if (!failures.isEmpty()) {
             out.append("Failing claims:\n");
-            failures.forEach(f -> out.append("  ✗ ").append(f.replace("\n", "\n    ")).append('\n'));
+            failures.forEach(f -> out.append("  ✗ ").append(f.text().replace("\n", "\n    ")).append('\n'));
             out.append('\n');
         }
         List<FixtureError> errors = view.errors();
