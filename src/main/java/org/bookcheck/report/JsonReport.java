@@ -50,6 +50,8 @@ public final class JsonReport {
         summary.put("supplementary", report.passedWithClaim(ClaimKind.SUPPLEMENTARY));
         summary.put("failing", report.failing());
         summary.put("unusable", report.invalid());
+        counts(summary.putObject("printed"), report.printedValues());
+        counts(summary.putObject("supplementaryValues"), report.workedValues());
         ArrayNode chapters = root.putArray("chapters");
         view.allChapters().forEach(chapters::add);
         Map<Finding, Correction> fixes = corrections.stream().collect(Collectors.toMap(Correction::finding, c -> c, (a, b) -> a));
@@ -116,6 +118,18 @@ public final class JsonReport {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the JSON report", e);
         }
+    }
+
+    /** Values by verdict, and how many wrong ones a claim accounts for. */
+    private static void counts(ObjectNode node, BookReport.ValueCounts c) {
+        node.put("values", c.values());
+        node.put("ok", c.ok());
+        node.put("wrong", c.wrong());
+        node.put("knownErrata", c.knownErrata());
+        node.put("wrongIllustrative", c.wrongIllustrative());
+        node.put("propagated", c.propagated());
+        node.put("fromKnownErrata", c.fromKnownErrata());
+        node.put("propagatedIllustrative", c.propagatedIllustrative());
     }
 
     /** The verdict as a key: ok, ok_within_tolerance, ok_rounding_carried, mismatch, propagated. */
