@@ -77,11 +77,7 @@ public record BookReport(Path root, List<FixtureResult> results, List<WaiverResu
      * Supplementary values (bookcheck's worked examples) have their own clause, only when there are any.
      */
     public String summaryLine() {
-        StringBuilder line = new StringBuilder("Book: ").append(printedValues().words("printed value"));
-        ValueCounts worked = workedValues();
-        if (worked.values() > 0) {
-            line.append("; ").append(worked.words("supplementary value"));
-        }
+        StringBuilder line = new StringBuilder("Book: ").append(ValueCounts.clause(findings().toList()));
         List<String> trouble = new java.util.ArrayList<>();
         if (failing() > 0) {
             trouble.add(failing() + " failing");
@@ -106,6 +102,16 @@ public record BookReport(Path root, List<FixtureResult> results, List<WaiverResu
      */
     public record ValueCounts(long values, long ok, long wrong, long knownErrata, long wrongIllustrative, long propagated,
             long fromKnownErrata, long propagatedIllustrative) {
+
+        /**
+         * Printed values, then supplementary ones when there are any:
+         * {@code 35 printed values: 33 ok, 2 wrong (2 known errata); 55 supplementary values: 55 ok, 0 wrong}.
+         */
+        public static String clause(List<Finding> findings) {
+            String printed = of(findings.stream().filter(f -> f.claim() != ClaimKind.SUPPLEMENTARY).toList()).words("printed value");
+            ValueCounts worked = of(findings.stream().filter(f -> f.claim() == ClaimKind.SUPPLEMENTARY).toList());
+            return worked.values() == 0 ? printed : printed + "; " + worked.words("supplementary value");
+        }
 
         static ValueCounts of(List<Finding> findings) {
             List<Finding> wrong = findings.stream().filter(f -> f.verdict() instanceof Verdict.Mismatch).toList();

@@ -1,6 +1,7 @@
 package org.bookcheck.report;
 
 import java.util.List;
+import org.bookcheck.check.BookReport;
 import org.bookcheck.check.Failure;
 import org.bookcheck.check.Finding;
 import org.bookcheck.check.FindingText;
@@ -17,7 +18,7 @@ public final class TextReport {
         StringBuilder out = new StringBuilder();
         for (String chapter : view.allChapters()) {
             List<Finding> findings = view.findings(chapter);
-            out.append("chapters/").append(chapter).append(" — ").append(findings.size()).append(" printed values checked\n");
+            out.append("chapters/").append(chapter).append(" — ").append(BookReport.ValueCounts.clause(findings)).append('\n');
             List<Finding> wrong = findings.stream().filter(f -> !f.verdict().isOk()).sorted(
                     java.util.Comparator.comparing((Finding f) -> !f.isOrigin())).toList();
             if (!wrong.isEmpty()) {
