@@ -50,9 +50,9 @@ public final class TextReport {
         }
         List<FixtureError> errors = view.errors();
         if (!errors.isEmpty()) {
-            out.append("Unusable fixtures:\n");
-            errors.forEach(e -> out.append("  ").append(e.render(view.report().root())).append('\n'));
-            out.append('\n');
+            // verify says each on standard error, once.
+            out.append("Unusable fixtures: ").append(errors.size()).append(errors.size() == 1 ? " problem" : " problems")
+                    .append(", on standard error.\n\n");
         }
         view.report().notes().forEach(n -> out.append("note: ").append(n).append('\n'));
         out.append(view.report().summaryLine()).append('\n');
