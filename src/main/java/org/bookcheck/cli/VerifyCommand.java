@@ -63,7 +63,7 @@ public final class VerifyCommand extends BaseCommand {
             case HTML -> html(view, selection);
         };
         output.write(text, out(), err());
-        // Bad input is said on standard error, like every user mistake; the reports only count it (json and junit also list it).
+        // Bad input is said on standard error, like every user mistake; the text report only counts it, the documents list it.
         view.errors().forEach(e -> err().println(e.render(report.root())));
         return code;
     }
