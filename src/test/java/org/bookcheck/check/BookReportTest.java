@@ -5,7 +5,6 @@ import static org.bookcheck.check.TempBook.holds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,12 +20,9 @@ class BookReportTest {
              {"name": "t", "op": "add", "args": {"a": "s", "b": "c"}, "printed": "6"}]""";
     private static final String CHAIN_INPUTS = "{\"a\": 2, \"b\": 2, \"c\": 1}";
 
-    @TempDir
-    Path dir;
-    private TempBook book;
+    private final TempBook book;
 
-    @BeforeEach
-    void setUp() {
+    BookReportTest(@TempDir Path dir) {
         book = new TempBook(dir);
     }
 

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,12 +16,9 @@ class FailureTest {
 
     private static final String SUM = "[{\"name\": \"s\", \"op\": \"add\", \"args\": {\"a\": \"a\", \"b\": \"b\"}, \"printed\": \"5\"}]";
 
-    @TempDir
-    Path dir;
-    private TempBook book;
+    private final TempBook book;
 
-    @BeforeEach
-    void setUp() {
+    FailureTest(@TempDir Path dir) {
         book = new TempBook(dir);
     }
 

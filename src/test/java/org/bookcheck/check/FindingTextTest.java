@@ -5,7 +5,6 @@ import static org.bookcheck.check.TempBook.holds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,12 +15,9 @@ class FindingTextTest {
     private static final String ERRATUM = """
             "claim": "erratum", "errata": [{"step": "s", "explanation": "two and two make four", "corrected": "4"}]""";
 
-    @TempDir
-    Path dir;
-    private TempBook book;
+    private final TempBook book;
 
-    @BeforeEach
-    void setUp() {
+    FindingTextTest(@TempDir Path dir) {
         book = new TempBook(dir);
     }
 
