@@ -3,7 +3,7 @@ package org.bookcheck.check;
 import java.util.List;
 import java.util.function.ToIntFunction;
 
-/** Findings in words: the one-sentence explanation of a verdict, and the full record of a failure. */
+/** Findings in words: the verdict with what the claim makes of it, the one-sentence explanation, and the full record of a failure. */
 public final class FindingText {
 
     private FindingText() {
