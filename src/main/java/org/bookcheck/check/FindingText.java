@@ -2,9 +2,8 @@ package org.bookcheck.check;
 
 import java.util.List;
 import java.util.function.ToIntFunction;
-import org.bookcheck.reference.Scalar;
 
-/** Findings in words: the one-sentence explanation of a verdict, and the full record of a failure. */
+/** Findings in words: the verdict with what the claim makes of it, the one-sentence explanation, and the full record of a failure. */
 public final class FindingText {
 
     private FindingText() {
@@ -31,16 +30,10 @@ public final class FindingText {
         };
     }
 
-    /** The complete record of a finding that fails its claim, as a test failure shows it. */
-    public static String failure(Finding f) {
+    /** The complete record of a failing finding, as a test failure shows it: what is wrong, then every number of it. */
+    static String failure(Finding f, String why) {
         String head = f.location().chapter().replaceFirst("\\.md$", "") + " › " + f.fixtureId() + " › " + f.step()
                 + " at chapters/" + f.location() + ": ";
-        String why = switch (f.expectation()) {
-            case MUST_BE_WRONG -> "this value is marked as an erratum, but the book now prints the right value ("
-                    + f.printed().text() + " stands for the exact " + ValueText.exact(f.exact()) + "). Drop the erratum mark for step \""
-                    + f.step() + "\" from " + f.fixtureFile().getFileName() + " (claim \"holds\" if nothing else is wrong).";
-            case MUST_HOLD, REPORT_ONLY -> f.verdict().label() + ": " + f.explanation() + ".";
-        };
         return head + why + "\n    quote:       " + f.quote()
                 + "\n    printed:     " + f.printed().text()
                 + "\n    exact:       " + ValueText.exact(f.exact())
@@ -48,9 +41,21 @@ public final class FindingText {
                 + "\n    calculation: " + f.calculation();
     }
 
+    /**
+     * The verdict with what the fixture's claim makes of it — {@code ok}, {@code mismatch (known erratum)},
+     * {@code mismatch (FAILS)} — worded here only, for every report, trace and test name.
+     */
+    public static String label(Finding f) {
+        return f.verdict().label() + switch (f.expectation()) {
+            case MUST_BE_WRONG -> f.failsClaim() ? " (marked as an erratum, but the book is now right: drop the mark)" : " (known erratum)";
+            case REPORT_ONLY -> " (illustrative, reported only)";
+            case MUST_HOLD -> f.failsClaim() ? " (FAILS)" : f.verdict().isOk() ? "" : " (follows from a known erratum)";
+        };
+    }
+
     /** One line for a report: {@code ✓ p (line 191): ok — printed ... }. */
     public static String line(Finding f) {
-        return mark(f) + " " + f.step() + " (line " + f.location().line() + "): " + f.verdict().label() + " — " + f.explanation();
+        return mark(f) + " " + f.step() + " (line " + f.location().line() + "): " + label(f) + " — " + f.explanation();
     }
 
     /** ✓ for a value that is as claimed, ✗ for one that fails its claim, ! for a confirmed erratum, ~ for reported-only. */

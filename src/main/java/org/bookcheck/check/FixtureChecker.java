@@ -36,7 +36,7 @@ public final class FixtureChecker {
     private final Fixture fixture;
     private final Chapter chapter;
     private final Evaluation evaluation;
-    private final List<String> failures = new ArrayList<>();
+    private final List<Failure> failures = new ArrayList<>();
     private final List<FixtureError> errors = new ArrayList<>();
     /** For each step, the wrong printed steps (origins) whose values flow into the book's chain there. */
     private final Map<String, Set<String>> originsOut = new HashMap<>();
@@ -96,7 +96,7 @@ public final class FixtureChecker {
         if (!errors.isEmpty()) {
             return FixtureResult.invalid(fixture.file(), Optional.of(fixture), errors);
         }
-        findings.stream().filter(Finding::failsClaim).forEach(f -> failures.add(FindingText.failure(f)));
+        findings.stream().filter(Finding::failsClaim).forEach(f -> failures.add(Failure.of(f)));
         return new FixtureResult(fixture.file(), Optional.of(fixture), findings, givens, failures, List.of());
     }
 
@@ -191,17 +191,13 @@ public final class FixtureChecker {
                 int column = found.start().column() + anchor.quote().codePointCount(0, offset);
                 return Optional.of(new Location(fixture.chapter(), found.start().line(), column));
             }
-            case QuoteLocation.Missing missing -> failures.add(fixture.chapterStem() + " › " + fixture.id() + ": the quote \""
-                    + anchor.quote() + "\" (" + FixtureError.readable(quotePointer) + ", " + what + ") no longer occurs in chapters/"
-                    + fixture.chapter() + ". The closest line is " + missing.closestLine() + ": \"" + abbreviate(missing.closestText())
-                    + "\". If the text changed, update the quote (and the printed values) in " + fixture.file().getFileName() + ".");
+            case QuoteLocation.Missing missing -> failures.add(new Failure.QuoteMoved(fixture, anchor.quote(), quotePointer, what,
+                    missing.closestLine(), missing.closestText()));
             case QuoteLocation.Ambiguous ambiguous -> errors.add(fixture.error(quotePointer, what + ": the quote \"" + anchor.quote()
                     + "\" occurs " + ambiguous.lines().size() + " times in chapters/" + fixture.chapter() + " (lines "
                     + joinLines(ambiguous.lines()) + "); add \"occurrence\": N to say which one, or quote more of the line"));
-            case QuoteLocation.TooFewOccurrences few -> failures.add(fixture.chapterStem() + " › " + fixture.id() + ": "
-                    + what + " wants occurrence " + few.wanted() + " of the quote \"" + anchor.quote() + "\" but chapters/"
-                    + fixture.chapter() + " has only " + few.lines().size() + " (lines " + joinLines(few.lines())
-                    + "); the text changed: update the quote or its \"occurrence\".");
+            case QuoteLocation.TooFewOccurrences few -> failures.add(new Failure.OccurrenceGone(fixture, anchor.quote(), what,
+                    few.wanted(), few.lines()));
         }
         return Optional.empty();
     }
@@ -252,9 +248,5 @@ public final class FixtureChecker {
 
     private static String joinLines(List<Integer> lines) {
         return String.join(", ", lines.stream().map(String::valueOf).toList());
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 160 ? s : s.substring(0, 157) + "...";
     }
 }

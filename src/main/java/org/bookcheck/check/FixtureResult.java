@@ -11,10 +11,10 @@ import org.bookcheck.fixture.FixtureError;
  * The outcome of checking one fixture file: its findings, and if it fails, why. A file that is not a
  * usable fixture has errors and no findings.
  *
- * @param failures why the fixture fails (a wrong number, a fixed erratum, a quote that moved), one sentence each
+ * @param failures why the fixture fails (a wrong number, a fixed erratum, a quote that moved), one each
  */
 public record FixtureResult(Path file, Optional<Fixture> fixture, List<Finding> findings, List<Given> givens,
-        List<String> failures, List<FixtureError> errors) {
+        List<Failure> failures, List<FixtureError> errors) {
 
     /** An input the book gives, and where. */
     public record Given(String input, Location location, String quote) {

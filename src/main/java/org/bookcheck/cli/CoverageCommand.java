@@ -89,7 +89,7 @@ public final class CoverageCommand extends BaseCommand {
                 String where = n.number().line() + ":" + n.number().column(c.chapter().line(n.number().line()));
                 out.append(String.format(java.util.Locale.ROOT, "  %-9s %-10s %-10s %-9s %s%n", where, n.number().text(),
                         n.number().context().word(), n.covered() ? "covered" : n.waived() ? "waived" : "UNCOVERED",
-                        n.covered() ? n.explanation() + " (" + n.mark().word() + ")" : n.waived() ? n.waiver().get().reason() : ""));
+                        n.covered() ? n.explanation() + " (" + n.mark().label() + ")" : n.waived() ? n.waiver().get().reason() : ""));
             }
             out.append(c.summaryLine()).append("\n\n");
         }

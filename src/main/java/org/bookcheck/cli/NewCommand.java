@@ -244,7 +244,7 @@ public final class NewCommand extends BaseCommand {
         for (Finding f : result.findings()) {
             out().println(FindingText.line(f));
         }
-        result.failures().forEach(f -> out().println("✗ " + f));
+        result.failures().stream().filter(f -> f.checkedValue().isEmpty()).forEach(f -> out().println("✗ " + f.text()));
         out().println();
         out().print(TraceRenderer.text(TraceBuilder.build(fixture, Optional.of(result), TraceNumbers.asPrinted())));
         return result.passed() ? ExitCode.OK : ExitCode.CLAIM_FAILED;

@@ -137,13 +137,16 @@ public final class CoverageAnalyzer {
         if (f.claim() == org.bookcheck.fixture.ClaimKind.ILLUSTRATIVE) {
             return Mark.ILLUSTRATIVE;
         }
-        return f.verdict().isOk() ? Mark.HOLDS : Mark.ERRATUM;
+        if (f.verdict().isOk()) {
+            return Mark.HOLDS;
+        }
+        return f.failsClaim() ? Mark.WRONG : Mark.ERRATUM;
     }
 
     /** The mark of one element of a printed value: right elements of a wrong value still hold. */
     public static Mark elementMark(Finding f, int element) {
         Mark whole = findingMark(f);
-        if (whole != Mark.ERRATUM) {
+        if (whole != Mark.WRONG && whole != Mark.ERRATUM) {
             return whole;
         }
         List<PrintedNumber> elements = switch (f.printed()) {
@@ -155,6 +158,6 @@ public final class CoverageAnalyzer {
                 && elements.get(element).admits(exact.at(element), 0)) {
             return Mark.HOLDS;
         }
-        return Mark.ERRATUM;
+        return whole;
     }
 }

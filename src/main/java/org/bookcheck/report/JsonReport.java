@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.bookcheck.check.BookReport;
 import org.bookcheck.check.Finding;
+import org.bookcheck.check.FindingText;
 import org.bookcheck.check.ValueText;
 import org.bookcheck.check.Verdict;
 import org.bookcheck.fixture.ClaimKind;
@@ -49,6 +50,8 @@ public final class JsonReport {
         summary.put("supplementary", report.passedWithClaim(ClaimKind.SUPPLEMENTARY));
         summary.put("failing", report.failing());
         summary.put("unusable", report.invalid());
+        counts(summary.putObject("printed"), report.printedValues());
+        counts(summary.putObject("supplementaryValues"), report.workedValues());
         ArrayNode chapters = root.putArray("chapters");
         view.allChapters().forEach(chapters::add);
         Map<Finding, Correction> fixes = corrections.stream().collect(Collectors.toMap(Correction::finding, c -> c, (a, b) -> a));
@@ -68,7 +71,7 @@ public final class JsonReport {
                 n.put("exact", ValueText.exact(f.exact()));
                 n.put("exactAtPrintedPrecision", f.exactRounded());
                 n.put("verdict", verdictKey(f.verdict()));
-                n.put("label", ReportView.verdict(f));
+                n.put("label", FindingText.label(f));
                 n.put("claim", f.claim().jsonName());
                 n.put("expectation", f.expectation().name().toLowerCase(Locale.ROOT));
                 n.put("failsClaim", f.failsClaim());
@@ -98,7 +101,7 @@ public final class JsonReport {
             }
         }
         ArrayNode failures = root.putArray("failures");
-        view.failures().forEach(failures::add);
+        view.failures().forEach(f -> failures.add(f.text()));
         ArrayNode errors = root.putArray("errors");
         for (FixtureError e : view.errors()) {
             ObjectNode n = errors.addObject();
@@ -115,6 +118,18 @@ public final class JsonReport {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the JSON report", e);
         }
+    }
+
+    /** Values by verdict, and how many wrong ones a claim accounts for. */
+    private static void counts(ObjectNode node, BookReport.ValueCounts c) {
+        node.put("values", c.values());
+        node.put("ok", c.ok());
+        node.put("wrong", c.wrong());
+        node.put("knownErrata", c.knownErrata());
+        node.put("wrongIllustrative", c.wrongIllustrative());
+        node.put("propagated", c.propagated());
+        node.put("fromKnownErrata", c.fromKnownErrata());
+        node.put("propagatedIllustrative", c.propagatedIllustrative());
     }
 
     /** The verdict as a key: ok, ok_within_tolerance, ok_rounding_carried, mismatch, propagated. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.bookcheck.check.Evaluation;
 import org.bookcheck.check.Finding;
+import org.bookcheck.check.FindingText;
 import org.bookcheck.check.FixtureResult;
 import org.bookcheck.check.ValueText;
 import org.bookcheck.fixture.Argument;
@@ -63,10 +64,6 @@ public final class TraceBuilder {
 
     private static Trace.BookMark mark(Finding f) {
         return new Trace.BookMark(f.verdict().isOk(), f.printed().text(), ValueText.exact(f.exact()), f.exactRounded(),
-                f.verdict().label() + switch (f.expectation()) {
-                    case MUST_BE_WRONG -> f.failsClaim() ? " (marked as an erratum but now right)" : " (known erratum)";
-                    case REPORT_ONLY -> " (illustrative)";
-                    case MUST_HOLD -> f.failsClaim() ? " (fails)" : "";
-                }, f.location().line());
+                FindingText.label(f), f.location().line());
     }
 }

@@ -71,7 +71,7 @@ class FixtureCheckerTest {
         assertInstanceOf(Verdict.Mismatch.class, f.verdict());
         assertTrue(f.failsClaim());
         assertEquals(1.0, f.difference(), 1e-12);
-        String failure = r.failures().get(0);
+        String failure = r.failures().get(0).text();
         assertContains(failure, "ch › sum › s at chapters/ch.md:1:14", "mismatch", "printed 5 but the exact value is 4",
                 "quote:       2 + 2 = 5", "exact:       4", "calculation: s = add(a = a, b = b)");
         assertFalse(book.check().passed());
@@ -162,7 +162,7 @@ class FixtureCheckerTest {
         book.chapter("Sum: 2 + 2 = 4.\n").fixture("sum", erratum("4").replace("= 5", "= 4"));
         FixtureResult r = book.result("sum");
         assertFalse(r.passed());
-        assertContains(r.failures().get(0), "marked as an erratum, but the book now prints the right value", "Drop the erratum mark for step \"s\"");
+        assertContains(r.failures().get(0).text(), "marked as an erratum, but the book now prints the right value", "Drop the erratum mark for step \"s\"");
     }
 
     private static String erratum(String printed) {
@@ -258,7 +258,7 @@ class FixtureCheckerTest {
                         "[{\"name\": \"s\", \"op\": \"add\", \"args\": {\"a\": \"a\", \"b\": \"b\"}, \"printed\": \"5\"}]"));
         FixtureResult r = book.result("sum");
         assertFalse(r.passed());
-        assertContains(r.failures().get(0), "ch › sum: the quote \"2 + 2 = 5 exactly\"", "no longer occurs in chapters/ch.md",
+        assertContains(r.failures().get(0).text(), "ch › sum: the quote \"2 + 2 = 5 exactly\"", "no longer occurs in chapters/ch.md",
                 "The closest line is 3: \"Two and two: 2 + 2 = 4 exactly.\"", "update the quote");
     }
 

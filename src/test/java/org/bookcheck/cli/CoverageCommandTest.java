@@ -21,7 +21,7 @@ class CoverageCommandTest {
         String out = run.out();
         assertTrue(out.contains("  57:86     32         list       waived    Typical batch sizes named as common practice, not a calculation."), out);
         assertTrue(out.contains("  37:231    0.15       math       covered   weight-update › W_new (holds)"), out);
-        assertTrue(out.contains("  191:827   0.7        list       covered   softmax-pie › probabilities (erratum)"), out);
+        assertTrue(out.contains("  191:827   0.7        list       covered   softmax-pie › probabilities (known erratum)"), out);
         assertTrue(out.contains("  30:63     0.1        math       covered   weight-update › given W_old (given)"), out);
         // Headings ("## Chapter 4") and link text ("Chapter 6: Embeddings" on line 71) are not numbers of the chapter.
         assertFalse(out.contains("\n  1:"), out);
