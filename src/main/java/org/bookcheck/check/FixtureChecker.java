@@ -1,17 +1,12 @@
 package org.bookcheck.check;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.bookcheck.chapter.Chapter;
 import org.bookcheck.chapter.QuoteLocation;
 import org.bookcheck.chapter.QuoteLocator;
 import org.bookcheck.fixture.Anchor;
-import org.bookcheck.fixture.Argument;
 import org.bookcheck.fixture.Claim;
 import org.bookcheck.fixture.ErratumEntry;
 import org.bookcheck.fixture.Fixture;
@@ -38,10 +33,7 @@ public final class FixtureChecker {
     private final Evaluation evaluation;
     private final List<String> failures = new ArrayList<>();
     private final List<FixtureError> errors = new ArrayList<>();
-    /** For each step, the wrong printed steps (origins) whose values flow into the book's chain there. */
-    private final Map<String, Set<String>> originsOut = new HashMap<>();
-    /** For each step, the printed steps nearest upstream whose values the book's chain carries. */
-    private final Map<String, Set<String>> printedOut = new HashMap<>();
+    private final Provenance provenance = new Provenance();
 
     private FixtureChecker(Fixture fixture, Chapter chapter, Evaluation evaluation) {
         this.fixture = fixture;
@@ -67,31 +59,19 @@ public final class FixtureChecker {
         }
         List<Finding> findings = new ArrayList<>();
         for (Step step : fixture.steps()) {
-            Set<String> origins = new LinkedHashSet<>();
-            Set<String> printedUpstream = new LinkedHashSet<>();
-            for (Argument arg : step.args().values()) {
-                if (arg instanceof Argument.Reference r && originsOut.containsKey(r.name())) {
-                    origins.addAll(originsOut.get(r.name()));
-                    printedUpstream.addAll(printedOut.get(r.name()));
-                }
-            }
+            Value result = evaluation.exact(step.name());
+            Provenance.Flow inflow = provenance.inflow(step, evaluation.exactArgs(step), result);
             if (step.printed().isEmpty()) {
-                originsOut.put(step.name(), origins);
-                printedOut.put(step.name(), printedUpstream);
+                provenance.unprinted(step.name(), inflow);
                 continue;
             }
             Optional<Location> location = locate(step);
             if (location.isEmpty()) {
                 continue;
             }
-            Finding finding = judge(step, location.get(), origins, printedUpstream);
+            Finding finding = judge(step, location.get(), inflow);
             findings.add(finding);
-            originsOut.put(step.name(), switch (finding.verdict()) {
-                case Verdict.Mismatch m -> Set.of(step.name());
-                case Verdict.Propagated p -> new LinkedHashSet<>(p.origins());
-                default -> Set.of();
-            });
-            printedOut.put(step.name(), Set.of(step.name()));
+            provenance.printed(step.name(), result, finding.elements());
         }
         if (!errors.isEmpty()) {
             return FixtureResult.invalid(fixture.file(), Optional.of(fixture), errors);
@@ -100,31 +80,16 @@ public final class FixtureChecker {
         return new FixtureResult(fixture.file(), Optional.of(fixture), findings, givens, failures, List.of());
     }
 
-    private Finding judge(Step step, Location location, Set<String> origins, Set<String> printedUpstream) {
+    private Finding judge(Step step, Location location, Provenance.Flow inflow) {
         PrintedValue printed = step.printed().orElseThrow();
         Value exact = evaluation.exact(step.name());
         Optional<Tolerance> tolerance = fixture.toleranceOf(step);
         double allowance = tolerance.map(Tolerance::absolute).orElse(0.0);
-        Comparison atPrecision = Comparison.of(printed, exact, 0);
         Comparison allowed = Comparison.of(printed, exact, allowance);
-        Verdict verdict;
-        if (atPrecision.consistent()) {
-            verdict = new Verdict.Ok();
-        } else if (allowed.consistent()) {
-            verdict = new Verdict.OkWithinTolerance(tolerance.orElseThrow());
-        } else {
-            Optional<Value> carried = evaluation.carried(step.name());
-            boolean followsBook = !printedUpstream.isEmpty() && carried.isPresent() && !carried.get().equals(exact)
-                    && Comparison.of(printed, carried.get(), allowance).consistent();
-            if (followsBook && !origins.isEmpty()) {
-                verdict = new Verdict.Propagated(List.copyOf(origins));
-            } else if (followsBook) {
-                verdict = new Verdict.OkRoundingCarried(List.copyOf(printedUpstream), firstNumber(carried.get()),
-                        interval(printed, allowance));
-            } else {
-                verdict = new Verdict.Mismatch(SlipDetector.detect(printed, exact, atPrecision));
-            }
-        }
+        Optional<Value> carried = evaluation.carried(step.name());
+        ElementJudge elementJudge = new ElementJudge(step, printed, exact, carried, tolerance, inflow, evaluation);
+        List<ElementVerdict> elements = elementJudge.verdicts();
+        Verdict verdict = elementJudge.overall(elements, interval(printed, allowance));
         Optional<ErratumEntry> erratum = fixture.claim() instanceof Claim.Erratum e
                 ? e.entries().stream().filter(x -> x.step().equals(step.name())).findFirst()
                 : Optional.empty();
@@ -145,15 +110,15 @@ public final class FixtureChecker {
         Anchor anchor = fixture.anchorOf(step);
         Finding draft = new Finding(fixture.id(), fixture.file(), fixture.title(), fixture.claim().kind(), step.name(), location,
                 anchor.quote(), printed, exact, ValueText.likePrinted(printed, exact), allowed.maxDifference(),
-                interval(printed, allowance), verdict, calculation, expectation, erratum, fails, "");
-        return withExplanation(draft, evaluation.carried(step.name()));
+                interval(printed, allowance), verdict, calculation, expectation, erratum, fails, "", elements);
+        return withExplanation(draft, carried, elementJudge.bookInputs(elements, this::lineOf));
     }
 
-    private Finding withExplanation(Finding f, Optional<Value> carried) {
-        String text = FindingText.explain(f, carried.map(ValueText::exact).orElse(null), this::lineOf);
+    private Finding withExplanation(Finding f, Optional<Value> carried, Optional<BookInputs> bookInputs) {
+        String text = FindingText.explain(f, carried, bookInputs, this::lineOf);
         return new Finding(f.fixtureId(), f.fixtureFile(), f.title(), f.claim(), f.step(), f.location(), f.quote(), f.printed(),
                 f.exact(), f.exactRounded(), f.difference(), f.interval(), f.verdict(), f.calculation(), f.expectation(),
-                f.erratum(), f.failsClaim(), text);
+                f.erratum(), f.failsClaim(), text, f.elements());
     }
 
     private int lineOf(String step) {
@@ -244,10 +209,6 @@ public final class FixtureChecker {
             case PrintedTokens t -> "exactly these tokens";
             case PrintedBool b -> "exactly " + b.text();
         };
-    }
-
-    private static double firstNumber(Value v) {
-        return v instanceof org.bookcheck.reference.Numeric n && n.size() > 0 ? n.at(0) : Double.NaN;
     }
 
     private static String joinLines(List<Integer> lines) {
