@@ -107,9 +107,25 @@ class NewCommandTest {
     @Test
     void aQuoteSelectsThePartOfTheLine(@TempDir Path dir) {
         Path root = Cli.copyOfBook(dir);
+        // Line 191 prints many numbers; the quote selects the raw scores and the book's (made-up) probabilities:
+        // softmax([85, 90, 75, 80]) is about [0.0067, 0.99, 3e-7, 4.5e-5], so the printed list is an erratum.
+        Cli.Run run = Cli.run("new", Cli.chapterPath(root), "--quote",
+                "[85, 90, 75, 80], and after applying the curve (softmax), you get probabilities [0.2, 0.5, 0.1, 0.2]",
+                "--op", "softmax", "--arg", "x=v1", "--claim", "erratum", "--note", "not the softmax of the scores", "--id", "curve");
+        assertEquals(0, run.exit(), run::toString);
+        assertTrue(run.out().contains("  v1  [85, 90, 75, 80]   (a list of 4 numbers)\n  v2  [0.2, 0.5, 0.1, 0.2]   (a list of 4 numbers)\n"),
+                run.out());
+    }
+
+    @Test
+    void aPrintedValueThatIsNotAWholeNumberOfTheQuoteIsRejected(@TempDir Path dir) {
+        Path root = Cli.copyOfBook(dir);
+        // "1" is no number of its own in "[0.2, 0.5, 0.1, 0.2]": the 1 of 0.1 is part of a longer number.
         Cli.Run run = Cli.run("new", Cli.chapterPath(root), "--quote", "you get probabilities [0.2, 0.5, 0.1, 0.2]", "--op", "sum",
                 "--arg", "x=v1", "--printed", "1", "--id", "curve-total");
-        assertEquals(0, run.exit(), run::toString);
-        assertTrue(run.out().contains("v1  [0.2, 0.5, 0.1, 0.2]   (a list of 4 numbers)"), run.out());
+        assertEquals(2, run.exit(), run::toString);
+        assertTrue(run.err().contains("the book's quote does not contain \"1\" of the printed value 1 as a number of its own"
+                + " (it holds the numbers 0.2, 0.5, 0.1, 0.2)"), run.err());
+        assertFalse(Files.exists(root.resolve(FIXTURES + "curve-total.json")));
     }
 }

@@ -26,7 +26,7 @@ class VerifyCommandTest {
         assertEquals(0, run.exit(), run::toString);
         String out = run.out();
         assertTrue(out.startsWith("chapters/04-training-neural-networks.md"), out);
-        assertTrue(out.contains("37:215    weight-update › W_new: ok"), out);
+        assertTrue(out.contains("37:231    weight-update › W_new: ok"), out);
         // The two known errata of line 191 are listed as wrong numbers, with printed and exact values, before the claims by line.
         int wrong = out.indexOf("Wrong numbers (origins first):");
         int claims = out.indexOf("Claims by line:");
@@ -94,7 +94,7 @@ class VerifyCommandTest {
         Cli.Run run = Cli.run("verify", "--format", "markdown");
         assertEquals(0, run.exit(), run::toString);
         assertTrue(run.out().contains("| | line:col | fixture › step | verdict | printed | exact at printed precision |"), run.out());
-        assertTrue(run.out().contains("| ! | 191:826 | softmax-pie › probabilities | mismatch (known erratum) | `[0.7, 0.2, 0.1]` |"), run.out());
+        assertTrue(run.out().contains("| ! | 191:827 | softmax-pie › probabilities | mismatch (known erratum) | `[0.7, 0.2, 0.1]` |"), run.out());
     }
 
     @Test
@@ -107,7 +107,7 @@ class VerifyCommandTest {
         Files.writeString(fixture, Files.readString(fixture).replace("0.15 & 0.23", "0.16 & 0.23"));
         Cli.Run run = Cli.run("verify", chapter.toString());
         assertEquals(1, run.exit(), run::toString);
-        assertTrue(run.out().contains("✗ 37:215    weight-update › W_new: mismatch (FAILS)"), run.out());
+        assertTrue(run.out().contains("✗ 37:231    weight-update › W_new: mismatch (FAILS)"), run.out());
         assertTrue(run.out().contains("printed \\begin{bmatrix} 0.16 & 0.23 \\\\ 0.32 & 0.41 \\end{bmatrix}  exact [[0.15, 0.23], [0.32, 0.41]]"),
                 run.out());
     }
