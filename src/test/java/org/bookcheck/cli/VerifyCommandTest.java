@@ -49,7 +49,7 @@ class VerifyCommandTest {
         for (JsonNode f : root.get("findings")) {
             for (String field : new String[] {"fixture", "file", "step", "chapter", "line", "column", "location", "quote", "printed",
                     "exact", "exactAtPrintedPrecision", "verdict", "label", "claim", "failsClaim", "origin", "origins", "calculation",
-                    "explanation", "suggestedFix"}) {
+                    "explanation", "suggestedFix", "spans"}) {
                 assertTrue(f.has(field), () -> "missing " + field + " in " + f);
             }
             if (f.get("fixture").asText().equals("softmax-pie") && f.get("step").asText().equals("probabilities")) {
@@ -63,6 +63,9 @@ class VerifyCommandTest {
         assertEquals("[0.7, 0.2, 0.1]", pie.get("printed").asText());
         assertEquals("mismatch", pie.get("verdict").asText());
         assertEquals("[0.94, 0.05, 0.02]", pie.get("suggestedFix").get("to").asText());
+        // "[0.7, 0.2, 0.1]" opens at column 826: its elements stand at 827–829, 832–834 and 837–839.
+        assertEquals("[{\"line\":191,\"column\":827,\"endColumn\":830},{\"line\":191,\"column\":832,\"endColumn\":835},"
+                + "{\"line\":191,\"column\":837,\"endColumn\":840}]", pie.get("spans").toString());
         assertEquals(37, update.get("line").asInt());
         assertEquals("ok", update.get("verdict").asText());
         assertEquals("[[0.15, 0.23], [0.32, 0.41]]", update.get("exact").asText());
