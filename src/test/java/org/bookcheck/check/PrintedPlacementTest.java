@@ -28,13 +28,6 @@ class PrintedPlacementTest {
         book = new TempBook(dir);
     }
 
-    private Finding onlyFinding(String id) {
-        FixtureResult r = book.result(id);
-        assertTrue(r.errors().isEmpty(), () -> "unexpected errors: " + r.errors());
-        assertEquals(1, r.findings().size(), () -> "findings: " + r.findings());
-        return r.findings().get(0);
-    }
-
     private String onlyError(String id) {
         FixtureResult r = book.result(id);
         assertEquals(1, r.errors().size(), () -> "errors: " + r.errors() + ", findings: " + r.findings());
@@ -50,7 +43,7 @@ class PrintedPlacementTest {
         // "Q = 1×0.1 + 0×0.0 = 0.1": the operand 0.1 at columns 7–9, the result 0.1 after the last = at 21–23.
         book.chapter("```\nQ = 1×0.1 + 0×0.0 = 0.1\n```\n").fixture("q", holds("q", "Q = 1×0.1 + 0×0.0 = 0.1",
                 "{\"a\": [1, 0], \"b\": [0.1, 0.0]}", "[{\"name\": \"q\", \"op\": \"dot\", \"args\": {\"a\": \"a\", \"b\": \"b\"}, \"printed\": \"0.1\"}]"));
-        Finding f = onlyFinding("q");
+        Finding f = book.onlyFinding("q");
         assertEquals(new Location("ch.md", 2, 21), f.location());
         assertEquals(List.of(new Span(2, 21, 24)), f.spans());
     }
@@ -83,7 +76,7 @@ class PrintedPlacementTest {
         // "Scores [90, 80, 70]": 80 stands at columns 13–14.
         book.chapter("Scores [90, 80, 70] were given.\n").fixture("eighty", holds("eighty", "Scores [90, 80, 70]",
                 "{\"a\": 90, \"b\": 10}", "[{\"name\": \"e\", \"op\": \"sub\", \"args\": {\"a\": \"a\", \"b\": \"b\"}, \"printed\": \"80\"}]"));
-        assertEquals(List.of(new Span(1, 13, 15)), onlyFinding("eighty").spans());
+        assertEquals(List.of(new Span(1, 13, 15)), book.onlyFinding("eighty").spans());
     }
 
     private static final String MATRIX_CHAPTER = "```\nY = [0.5, 0.2]\n    [0.3, 0.4]\n```\n";
@@ -97,7 +90,7 @@ class PrintedPlacementTest {
     void aMatrixPrintedOneRowPerLineIsOneValueOfAMultiLineQuote() {
         // Line 2 "Y = [0.5, 0.2]": 0.5 at 6–8, 0.2 at 11–13; line 3 "    [0.3, 0.4]" the same columns.
         book.chapter(MATRIX_CHAPTER).fixture("y", holds("y", "Y = [0.5, 0.2]\n    [0.3, 0.4]", MATMUL, matmul("[[0.5, 0.2], [0.3, 0.4]]")));
-        Finding f = onlyFinding("y");
+        Finding f = book.onlyFinding("y");
         assertEquals(new Location("ch.md", 2, 6), f.location());
         assertEquals(List.of(new Span(2, 6, 9), new Span(2, 11, 14), new Span(3, 6, 9), new Span(3, 11, 14)), f.spans());
     }
