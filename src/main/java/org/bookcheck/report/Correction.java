@@ -4,12 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bookcheck.chapter.Chapter;
-import org.bookcheck.chapter.QuoteLocation;
-import org.bookcheck.chapter.QuoteLocator;
+import org.bookcheck.chapter.Span;
 import org.bookcheck.check.Finding;
 import org.bookcheck.check.FixtureResult;
-import org.bookcheck.coverage.PrintedPlacement;
-import org.bookcheck.fixture.Anchor;
 import org.bookcheck.fixture.Fixture;
 import org.bookcheck.fixture.PrintedArray;
 import org.bookcheck.fixture.PrintedNumber;
@@ -59,22 +56,21 @@ public record Correction(Finding finding, String from, String to, List<Replaceme
         String to = corrected.map(PrintedValue::text).orElse(f.exactRounded());
         List<Replacement> replacements = new ArrayList<>();
         if (chapter.isPresent() && !(fixture.claim() instanceof org.bookcheck.fixture.Claim.Supplementary)) {
-            Anchor anchor = fixture.step(f.step()).map(fixture::anchorOf).orElse(fixture.anchor());
-            if (QuoteLocator.locate(chapter.get(), anchor.quote(), anchor.occurrence()) instanceof QuoteLocation.Found found) {
-                String line = chapter.get().line(found.start().line());
-                int start = line.offsetByCodePoints(0, found.start().column() - 1);
-                List<PrintedNumber> printedElements = elements(printed);
-                List<PrintedNumber> correctedElements = corrected.map(Correction::elements).orElse(List.of());
-                for (PrintedPlacement.Placed p : PrintedPlacement.place(line, start, anchor.quote(), printed)) {
-                    PrintedNumber element = printedElements.get(p.element());
-                    double value = exact.at(p.element());
-                    if (element.admits(value, 0)) {
-                        continue;
-                    }
-                    String text = correctedElements.size() == printedElements.size()
-                            ? correctedElements.get(p.element()).text().strip() : element.renderLike(value);
-                    replacements.add(new Replacement(found.start().line(), p.start(), p.end(), p.text(), styled(text, p.text())));
+            List<PrintedNumber> printedElements = elements(printed);
+            List<PrintedNumber> correctedElements = corrected.map(Correction::elements).orElse(List.of());
+            // The checker placed every element on its own tokens: edit exactly those characters.
+            for (int e = 0; e < f.spans().size() && e < printedElements.size(); e++) {
+                Span span = f.spans().get(e);
+                PrintedNumber element = printedElements.get(e);
+                double value = exact.at(e);
+                if (span.column() == span.endColumn() || element.admits(value, 0)) {
+                    continue;
                 }
+                String line = chapter.get().line(span.line());
+                String old = span.text(line);
+                String text = correctedElements.size() == printedElements.size()
+                        ? correctedElements.get(e).text().strip() : element.renderLike(value);
+                replacements.add(new Replacement(span.line(), span.start(line), span.end(line), old, styled(text, old)));
             }
         }
         return Optional.of(new Correction(f, printed.text(), to, replacements));

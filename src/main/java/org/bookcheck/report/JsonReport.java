@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.bookcheck.chapter.Span;
 import org.bookcheck.check.BookReport;
 import org.bookcheck.check.Finding;
 import org.bookcheck.check.ValueText;
@@ -63,6 +64,10 @@ public final class JsonReport {
                 n.put("line", f.location().line());
                 n.put("column", f.location().column());
                 n.put("location", f.location().toString());
+                ArrayNode spans = n.putArray("spans");
+                for (Span span : f.spans()) {
+                    spans.addObject().put("line", span.line()).put("column", span.column()).put("endColumn", span.endColumn());
+                }
                 n.put("quote", f.quote());
                 n.put("printed", f.printed().text());
                 n.put("exact", ValueText.exact(f.exact()));

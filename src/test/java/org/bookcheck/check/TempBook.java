@@ -64,6 +64,14 @@ final class TempBook {
      * A holds fixture of chapter ch.md with the given quote, inputs and steps (JSON fragments), so
      * tests state only what they are about.
      */
+    /** The one finding of a usable fixture. */
+    Finding onlyFinding(String id) {
+        FixtureResult r = result(id);
+        org.junit.jupiter.api.Assertions.assertTrue(r.errors().isEmpty(), () -> "unexpected errors: " + r.errors());
+        org.junit.jupiter.api.Assertions.assertEquals(1, r.findings().size(), () -> "findings: " + r.findings());
+        return r.findings().get(0);
+    }
+
     static String holds(String id, String quote, String inputs, String steps) {
         return fixtureJson(id, quote, "\"claim\": \"holds\"", inputs, steps);
     }
@@ -83,7 +91,7 @@ final class TempBook {
     }
 
     static String jsonString(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 
     private static void write(Path file, String content) {

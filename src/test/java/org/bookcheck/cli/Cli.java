@@ -45,6 +45,16 @@ final class Cli {
         return dir;
     }
 
+    /** A copy of the test book src/test/resources/books/worksheet, whose arithmetic is printed in code blocks. */
+    static Path copyOfWorksheet(Path dir) {
+        try {
+            copy(Path.of(Cli.class.getResource("/books/worksheet").toURI()), dir);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return dir;
+    }
+
     static void copy(Path from, Path to) {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path p : files.toList()) {
