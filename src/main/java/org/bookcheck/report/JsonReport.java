@@ -99,6 +99,8 @@ public final class JsonReport {
                         e.put("from", r.from());
                         e.put("to", r.to());
                     }
+                    ArrayNode notes = s.putArray("notes");
+                    fix.get().notes().forEach(notes::add);
                 }
             }
         }
