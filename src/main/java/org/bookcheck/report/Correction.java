@@ -4,17 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bookcheck.chapter.Chapter;
+import org.bookcheck.chapter.NumberTokens;
 import org.bookcheck.chapter.Span;
 import org.bookcheck.check.ElementVerdict;
 import org.bookcheck.check.Finding;
 import org.bookcheck.check.FixtureResult;
 import org.bookcheck.check.Proposal;
 import org.bookcheck.check.ValueText;
+import org.bookcheck.check.Verdict;
 import org.bookcheck.fixture.Claim;
 import org.bookcheck.fixture.Fixture;
 import org.bookcheck.fixture.PrintedArray;
 import org.bookcheck.fixture.PrintedNumber;
 import org.bookcheck.fixture.PrintedValue;
+import org.bookcheck.fixture.Step;
 import org.bookcheck.reference.Numeric;
 
 /**
@@ -100,6 +103,9 @@ public record Correction(Finding finding, String from, String to, List<Replaceme
                 }
             }
         }
+        if (f.verdict() instanceof Verdict.Propagated p) {
+            operandsShown(f, fixture, p).ifPresent(notes::add);
+        }
         String to = corrected.map(PrintedValue::text).orElse(printed instanceof PrintedNumber && texts.length == 1 && texts[0] != null
                 ? texts[0] : ValueText.likePrinted(printed, exact.withFlat(proposed)));
         List<Replacement> replacements = new ArrayList<>();
@@ -135,6 +141,21 @@ public record Correction(Finding finding, String from, String to, List<Replaceme
         notes.add(where + ": " + longer + " is written with " + decimals + " decimals, not the printed " + element.decimals()
                 + ", which would show it as " + text);
         return longer;
+    }
+
+    /**
+     * A propagated value whose line also prints the wrong value it follows from, as an operand: fix
+     * corrects results only, so the line stays false as written until that operand is corrected by hand.
+     */
+    private static Optional<String> operandsShown(Finding f, Fixture fixture, Verdict.Propagated p) {
+        List<String> shown = p.from().stream().filter(r -> fixture.step(r.step()).flatMap(Step::printed).map(Correction::elements)
+                .filter(e -> r.index() < e.size())
+                .map(e -> NumberTokens.texts(f.quote()).contains(e.get(r.index()).text()))
+                .orElse(false)).map(r -> fixture.step(r.step()).flatMap(Step::printed).map(Correction::elements).orElseThrow()
+                .get(r.index()).text() + " (step " + r + ")").distinct().toList();
+        return shown.isEmpty() ? Optional.empty() : Optional.of(f.fixtureId() + " › " + f.step() + " (chapters/" + f.location()
+                + "): the line also prints the wrong " + String.join(", ", shown) + " as an operand; fix edits results only,"
+                + " so correct it there by hand to the value proposed for that step");
     }
 
     private static String where(Finding f, ElementVerdict v) {
