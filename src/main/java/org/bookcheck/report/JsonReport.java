@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.bookcheck.chapter.Span;
 import org.bookcheck.check.BookReport;
+import org.bookcheck.check.ElementVerdict;
 import org.bookcheck.check.Finding;
 import org.bookcheck.check.ValueText;
 import org.bookcheck.check.Verdict;
@@ -81,6 +82,15 @@ public final class JsonReport {
                 ArrayNode origins = n.putArray("origins");
                 if (f.verdict() instanceof Verdict.Propagated p) {
                     p.origins().forEach(origins::add);
+                }
+                ArrayNode elements = n.putArray("elements");
+                for (ElementVerdict e : f.elements()) {
+                    ObjectNode element = elements.addObject().put("index", e.index()).put("position", e.position())
+                            .put("verdict", verdictKey(e.verdict()));
+                    ArrayNode from = element.putArray("from");
+                    if (e.verdict() instanceof Verdict.Propagated p) {
+                        p.from().forEach(r -> from.addObject().put("step", r.step()).put("index", r.index()).put("position", r.position()));
+                    }
                 }
                 n.put("calculation", f.calculation());
                 n.put("explanation", f.explanation());
