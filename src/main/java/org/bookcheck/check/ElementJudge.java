@@ -164,7 +164,7 @@ final class ElementJudge {
         }
         if (c.isEmpty()) {
             return new Proposal.Rewrite("the line computes from the book's own " + describe(shown)
-                    + ", from which " + step.op().opName() + " cannot be computed; the exact value is " + ValueText.exact(e));
+                    + ", from which the calculation has no value (an operation's domain is left); the exact value is " + ValueText.exact(e));
         }
         return p.renderLike(c.getAsDouble()).equals(p.renderLike(e)) ? new Proposal.Replace(e, EXACT)
                 : new Proposal.Replace(c.getAsDouble(), BOOK);

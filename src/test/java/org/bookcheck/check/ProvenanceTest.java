@@ -134,6 +134,20 @@ class ProvenanceTest {
     }
 
     @Test
+    void aLineWhoseOwnInputLeavesTheDomainNeedsRewriting() {
+        // p = 0.00004 prints as 0.0 (right at one decimal), but the line works −ln from that 0.0, which has no value;
+        // the exact −ln 0.00004 = 10.1266 (10.1), the book prints 9.9: no edit of 9.9 alone makes the line true.
+        book.chapter("p = 0.0\nL = -log(0.0) = 9.9\n").fixture("domain", holds("domain", "L = -log(0.0) = 9.9", "{\"x\": 0.00004, \"minus\": -1}", """
+                [{"name": "p", "op": "restate", "args": {"x": "x"}, "printed": "0.0", "quote": "p = 0.0"},
+                 {"name": "lnp", "op": "ln", "args": {"x": "p"}},
+                 {"name": "L", "op": "scale", "args": {"x": "lnp", "s": "minus"}, "printed": "9.9"}]"""));
+        Finding l = finding("domain", "L");
+        assertInstanceOf(Verdict.Mismatch.class, l.verdict());
+        Proposal.Rewrite r = assertInstanceOf(Proposal.Rewrite.class, l.elements().get(0).proposal());
+        assertContains(r.why(), "0.0 (step \"p\")", "the calculation has no value", "10.1266");
+    }
+
+    @Test
     void valuesInSentencesHaveTheDigitsToTellThemApart() {
         // printed 0.10001765 has 8 significant digits, so values beside it get 10.
         org.bookcheck.fixture.PrintedNumber printed = org.bookcheck.fixture.PrintedNumber.ofDecimal("0.10001765",

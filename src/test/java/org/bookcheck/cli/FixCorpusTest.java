@@ -85,6 +85,27 @@ class FixCorpusTest {
         assertEquals(expected(before).replace("1 + 1 = 3.", "1 + 1 = 2."), apply(run.out(), before));
     }
 
+    @Test
+    void aLineWhoseOwnInputLeavesTheDomainIsNotEditedButNamed(@TempDir Path dir) throws Exception {
+        // The line works −ln from the book's 0.0 (exactly 0.00004): no edit of its result makes it true.
+        Path root = dir.resolve("book");
+        Files.createDirectories(root.resolve("fixtures/toy"));
+        Files.createDirectories(root.resolve("chapters"));
+        Files.writeString(root.resolve("chapters/toy.md"), "p = 0.0\n\n```\nL = -log(0.0) = 9.9\n```\n");
+        Files.writeString(root.resolve("fixtures/toy/domain.json"), """
+                {"id": "domain", "title": "−ln p from a printed 0.0", "chapter": "toy.md", "quote": "L = -log(0.0) = 9.9", "claim": "holds",
+                 "inputs": {"x": 0.00004, "minus": -1},
+                 "steps": [{"name": "p", "op": "restate", "args": {"x": "x"}, "printed": "0.0", "quote": "p = 0.0"},
+                           {"name": "lnp", "op": "ln", "args": {"x": "p"}},
+                           {"name": "L", "op": "scale", "args": {"x": "lnp", "s": "minus"}, "printed": "9.9"}]}
+                """);
+        Cli.Run run = Cli.run("fix", "--root", root.toString());
+        assertEquals(0, run.exit(), run::toString);
+        assertEquals("", run.out());
+        assertTrue(run.err().contains("domain › L (chapters/toy.md:4:17): this line needs rewriting"), run.err());
+        assertTrue(!run.err().contains("could be placed"), run.err());
+    }
+
     /** The fixtures' quotes and printed values as the author updates them after the fix, fixture by fixture. */
     private static void updateFixtures(Path root) throws IOException {
         Map<String, List<String[]>> edits = Map.of(
