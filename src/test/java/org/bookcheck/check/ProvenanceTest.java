@@ -1,5 +1,6 @@
 package org.bookcheck.check;
 
+import static org.bookcheck.check.TempBook.assertContains;
 import static org.bookcheck.check.TempBook.holds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -27,15 +28,7 @@ class ProvenanceTest {
     }
 
     private Finding finding(String id, String step) {
-        FixtureResult r = book.result(id);
-        assertTrue(r.errors().isEmpty(), () -> "unexpected errors: " + r.errors());
-        return r.findings().stream().filter(f -> f.step().equals(step)).findFirst().orElseThrow();
-    }
-
-    private static void assertContains(String text, String... parts) {
-        for (String part : parts) {
-            assertTrue(text.contains(part), () -> "expected \"" + part + "\" in:\n" + text);
-        }
+        return book.finding(id, step);
     }
 
     /**

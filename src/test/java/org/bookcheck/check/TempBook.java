@@ -65,6 +65,20 @@ final class TempBook {
      * tests state only what they are about.
      */
     /** The one finding of a usable fixture. */
+    /** The finding of one step of a usable fixture. */
+    Finding finding(String id, String step) {
+        FixtureResult r = result(id);
+        org.junit.jupiter.api.Assertions.assertTrue(r.errors().isEmpty(), () -> "unexpected errors: " + r.errors());
+        return r.findings().stream().filter(f -> f.step().equals(step)).findFirst().orElseThrow();
+    }
+
+    /** Fails unless the text contains every part, showing the whole text. */
+    static void assertContains(String text, String... parts) {
+        for (String part : parts) {
+            org.junit.jupiter.api.Assertions.assertTrue(text.contains(part), () -> "expected \"" + part + "\" in:\n" + text);
+        }
+    }
+
     Finding onlyFinding(String id) {
         FixtureResult r = result(id);
         org.junit.jupiter.api.Assertions.assertTrue(r.errors().isEmpty(), () -> "unexpected errors: " + r.errors());
