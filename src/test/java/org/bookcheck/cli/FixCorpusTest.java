@@ -88,11 +88,7 @@ class FixCorpusTest {
     @Test
     void aLineWhoseOwnInputLeavesTheDomainIsNotEditedButNamed(@TempDir Path dir) throws Exception {
         // The line works −ln from the book's 0.0 (exactly 0.00004): no edit of its result makes it true.
-        Path root = dir.resolve("book");
-        Files.createDirectories(root.resolve("fixtures/toy"));
-        Files.createDirectories(root.resolve("chapters"));
-        Files.writeString(root.resolve("chapters/toy.md"), "p = 0.0\n\n```\nL = -log(0.0) = 9.9\n```\n");
-        Files.writeString(root.resolve("fixtures/toy/domain.json"), """
+        Path root = Cli.toyBook(dir, "p = 0.0\n\n```\nL = -log(0.0) = 9.9\n```\n", "domain", """
                 {"id": "domain", "title": "−ln p from a printed 0.0", "chapter": "toy.md", "quote": "L = -log(0.0) = 9.9", "claim": "holds",
                  "inputs": {"x": 0.00004, "minus": -1},
                  "steps": [{"name": "p", "op": "restate", "args": {"x": "x"}, "printed": "0.0", "quote": "p = 0.0"},
