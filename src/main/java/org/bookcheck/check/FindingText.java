@@ -82,13 +82,13 @@ public final class FindingText {
                 + " at chapters/" + f.location() + ": ";
         String why = switch (f.expectation()) {
             case MUST_BE_WRONG -> "this value is marked as an erratum, but the book now prints the right value ("
-                    + f.printed().text() + " stands for the exact " + ValueText.exact(f.exact()) + "). Drop the erratum mark for step \""
+                    + f.printed().text() + " stands for the exact " + ValueText.exact(f.exact(), ValueText.digitsBeside(f.printed())) + "). Drop the erratum mark for step \""
                     + f.step() + "\" from " + f.fixtureFile().getFileName() + " (claim \"holds\" if nothing else is wrong).";
             case MUST_HOLD, REPORT_ONLY -> f.verdict().label() + ": " + f.explanation() + ".";
         };
         return head + why + "\n    quote:       " + f.quote()
                 + "\n    printed:     " + f.printed().text()
-                + "\n    exact:       " + ValueText.exact(f.exact())
+                + "\n    exact:       " + ValueText.exact(f.exact(), ValueText.digitsBeside(f.printed()))
                 + "\n    rounded:     " + f.exactRounded()
                 + "\n    calculation: " + f.calculation();
     }

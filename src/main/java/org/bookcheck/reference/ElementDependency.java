@@ -19,8 +19,8 @@ public sealed interface ElementDependency {
     static ElementDependency of(Operation op) {
         return switch (op) {
             case ADD, SUB, SCALE, ELEMENTWISE_PRODUCT, DIVIDE, RESIDUAL, RELU, GELU, GELU_TANH, SIGMOID, TANH, EXP, LN, SQRT,
-                    ODDS, ODDS_RATIO, LOGIT, INVERSE_LOGIT, WEIGHT_UPDATE, RESTATE, SOFTMAX_CROSS_ENTROPY_GRADIENT ->
-                    new ElementWise();
+                    ODDS, ODDS_RATIO, LOGIT, INVERSE_LOGIT, WEIGHT_UPDATE, RESTATE -> new ElementWise();
+            case SOFTMAX_CROSS_ENTROPY_GRADIENT -> new RowTargets();
             case SOFTMAX, LOG_SOFTMAX, LAYER_NORM -> new RowWise("x");
             case MATMUL, WEIGHTED_SUM -> new Product(op == Operation.MATMUL ? "a" : "weights", op == Operation.MATMUL ? "b" : "values", false);
             case LINEAR -> new Product("x", "w", false);
@@ -60,6 +60,20 @@ public sealed interface ElementDependency {
         public Map<String, int[]> reads(int k, Map<String, Value> args, Value result) {
             Map<String, int[]> out = new LinkedHashMap<>();
             args.forEach((name, v) -> out.put(name, broadcast(k, v, result)));
+            return out;
+        }
+    }
+
+    /**
+     * p − y with one target per row: element (r, c) reads p(r, c) and the target of row r (the whole
+     * target when it is a one-hot of the result's size, read element-wise).
+     */
+    record RowTargets() implements ElementDependency {
+        @Override
+        public Map<String, int[]> reads(int k, Map<String, Value> args, Value result) {
+            Map<String, int[]> out = new LinkedHashMap<>();
+            args.forEach((name, v) -> out.put(name, name.equals("target") && result instanceof Matrix m && elements(v) == m.rows()
+                    && elements(v) != elements(result) ? new int[] {k / m.cols()} : broadcast(k, v, result)));
             return out;
         }
     }

@@ -158,6 +158,17 @@ class ElementDependencyTest {
     }
 
     @Test
+    void aGradientOfASquareBatchReadsEachRowsOwnTarget() {
+        // p is 2×2 with targets [1, 0]: element (0, 1) is p(0, 1) − 1, reading target[0], not target[1].
+        Matrix p = Matrix.of(new double[][] {{0.2, 0.8}, {0.6, 0.4}});
+        Map<String, Value> args = args("p", p, "target", Vector.of(1, 0));
+        Value g = Operation.SOFTMAX_CROSS_ENTROPY_GRADIENT.apply(new Arguments(args));
+        Map<String, int[]> reads = ElementDependency.of(Operation.SOFTMAX_CROSS_ENTROPY_GRADIENT).reads(1, args, g);
+        assertArrayEquals(new int[] {1}, reads.get("p"));
+        assertArrayEquals(new int[] {0}, reads.get("target"));
+    }
+
+    @Test
     void aSumReadsEverything() {
         assertEquals(6, ElementDependency.of(Operation.SUM).reads(0, args("x", A23), Scalar.of(2.1)).get("x").length);
     }
