@@ -215,6 +215,16 @@ public final class NewCommand extends BaseCommand {
                 operation, bindings, values, printedLiteral, null);
         Fixture fixture = validate(book, chapter, file, json);
         FixtureResult result = FixtureChecker.check(fixture, chapter);
+        if (result.invalid() && printedValue.isPresent() && printedValue.get().found.start() > from) {
+            // The printed value also stands earlier in the quote with no =, ≈ or → to tell them apart: quote from it on.
+            from = printedValue.get().found.start();
+            fixtureQuote = line.substring(from, to);
+            fixtureOccurrence = occurrenceOf(chapter, fixtureQuote, target.line, from);
+            json = fixtureJson(fixtureId, fixtureTitle, target.chapterName, fixtureQuote, fixtureOccurrence, kind, why,
+                    operation, bindings, values, printedLiteral, null);
+            fixture = validate(book, chapter, file, json);
+            result = FixtureChecker.check(fixture, chapter);
+        }
         if (kind == ClaimKind.ERRATUM) {
             Optional<Finding> finding = result.findings().stream().findFirst();
             if (finding.isEmpty() || finding.get().verdict().isOk()) {

@@ -121,6 +121,22 @@ class NewCommandTest {
     }
 
     @Test
+    void aPrintedValueThatAlsoStandsEarlierWithNoResultMarkIsQuotedAlone(@TempDir Path dir) throws Exception {
+        Path root = Cli.copyOfWorksheet(dir);
+        Path chapter = root.resolve("chapters/worksheet.md");
+        Files.writeString(chapter, Files.readString(chapter) + "\nThe rectifier keeps it: relu(0.5) gives 0.5 here.\n");
+        int line = (int) Files.readString(chapter).lines().count();
+        // "0.5) gives 0.5" holds 0.5 twice and no =, ≈ or →: the fixture quotes the printed 0.5 alone, with its occurrence.
+        Cli.Run run = Cli.run("new", chapter + ":" + line, "--op", "relu", "--arg", "x=v1", "--id", "kept");
+        assertEquals(0, run.exit(), run::toString);
+        JsonNode json = new ObjectMapper().readTree(root.resolve("fixtures/worksheet/kept.json").toFile());
+        assertEquals("0.5", json.get("quote").asText());
+        Cli.Run verify = Cli.run("verify", "--root", root.toString());
+        // The printed 0.5 stands at column 41 of the line, after "gives ".
+        assertTrue(verify.out().contains(line + ":41     kept › result: ok"), verify.out());
+    }
+
+    @Test
     void aQuoteSelectsThePartOfTheLine(@TempDir Path dir) {
         Path root = Cli.copyOfBook(dir);
         // Line 191 prints many numbers; the quote selects the raw scores and the book's (made-up) probabilities:
