@@ -20,7 +20,7 @@ import org.bookcheck.reference.Value;
 final class Provenance {
 
     /** Above this many element reads for one step, every element of it is given the sources of the whole step. */
-    private static final long MAX_READS = 1_000_000;
+    private static final long MAX_READS = 250_000;
 
     /** The sources of every element of one value. */
     record Flow(List<Set<ElementRef>> origins, List<Set<ElementRef>> printed) {
