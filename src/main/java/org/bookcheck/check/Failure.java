@@ -58,7 +58,7 @@ public sealed interface Failure {
         return switch (this) {
             case WrongValue w -> FindingText.failure(w.finding(), w.finding().verdict().label() + ": " + w.finding().explanation() + ".");
             case ErratumFixed e -> FindingText.failure(e.finding(), "this value is marked as an erratum, but the book now prints the right"
-                    + " value (" + e.finding().printed().text() + " stands for the exact " + ValueText.exact(e.finding().exact())
+                    + " value (" + e.finding().printed().text() + " stands for the exact " + ValueText.exact(e.finding().exact(), ValueText.digitsBeside(e.finding().printed()))
                     + "). Drop the erratum mark for step \"" + e.finding().step() + "\" from " + e.finding().fixtureFile().getFileName()
                     + " (claim \"holds\" if nothing else is wrong).");
             case QuoteMoved q -> q.fixture().chapterStem() + " › " + q.fixture().id() + ": the quote \"" + q.quote() + "\" ("

@@ -3,6 +3,7 @@ package org.bookcheck.check;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.bookcheck.chapter.Span;
 import org.bookcheck.fixture.ClaimKind;
 import org.bookcheck.fixture.Fixture;
 import org.bookcheck.fixture.FixtureError;
@@ -16,8 +17,12 @@ import org.bookcheck.fixture.FixtureError;
 public record FixtureResult(Path file, Optional<Fixture> fixture, List<Finding> findings, List<Given> givens,
         List<Failure> failures, List<FixtureError> errors) {
 
-    /** An input the book gives, and where. */
-    public record Given(String input, Location location, String quote) {
+    /** An input the book gives, and where: {@code spans} has one span per element of its printed value, as a finding's. */
+    public record Given(String input, Location location, String quote, List<Span> spans) {
+
+        public Given {
+            spans = List.copyOf(spans);
+        }
     }
 
     public FixtureResult {

@@ -181,7 +181,10 @@ public final class HtmlReport {
                 Finding f = a.finding().get();
                 String exact = n.element() >= 0 && f.exact() instanceof org.bookcheck.reference.Numeric x && n.element() < x.size()
                         ? ValueText.exact(x.at(n.element())) : ValueText.exact(f.exact());
-                return head + " — " + what + ": " + FindingText.label(f) + "; exact " + exact + " (click for the worked trace)";
+                String verdict = f.elements().stream().filter(e -> f.elements().size() > 1 && e.index() == n.element()).findFirst()
+                        .map(e -> e.verdict().label() + " (element " + e.position() + " of a value that is " + FindingText.label(f) + ")")
+                        .orElse(FindingText.label(f));
+                return head + " — " + what + ": " + verdict + "; exact " + exact + " (click for the worked trace)";
             }
             return head + " — " + what + " (click for the worked trace)";
         }

@@ -11,7 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.bookcheck.chapter.Span;
 import org.bookcheck.check.BookReport;
+import org.bookcheck.check.ElementVerdict;
 import org.bookcheck.check.Finding;
 import org.bookcheck.check.FindingText;
 import org.bookcheck.check.ValueText;
@@ -66,6 +68,10 @@ public final class JsonReport {
                 n.put("line", f.location().line());
                 n.put("column", f.location().column());
                 n.put("location", f.location().toString());
+                ArrayNode spans = n.putArray("spans");
+                for (Span span : f.spans()) {
+                    spans.addObject().put("line", span.line()).put("column", span.column()).put("endColumn", span.endColumn());
+                }
                 n.put("quote", f.quote());
                 n.put("printed", f.printed().text());
                 n.put("exact", ValueText.exact(f.exact()));
@@ -79,6 +85,15 @@ public final class JsonReport {
                 ArrayNode origins = n.putArray("origins");
                 if (f.verdict() instanceof Verdict.Propagated p) {
                     p.origins().forEach(origins::add);
+                }
+                ArrayNode elements = n.putArray("elements");
+                for (ElementVerdict e : f.elements()) {
+                    ObjectNode element = elements.addObject().put("index", e.index()).put("position", e.position())
+                            .put("verdict", verdictKey(e.verdict()));
+                    ArrayNode from = element.putArray("from");
+                    if (e.verdict() instanceof Verdict.Propagated p) {
+                        p.from().forEach(r -> from.addObject().put("step", r.step()).put("index", r.index()).put("position", r.position()));
+                    }
                 }
                 n.put("calculation", f.calculation());
                 n.put("explanation", f.explanation());
@@ -97,6 +112,8 @@ public final class JsonReport {
                         e.put("from", r.from());
                         e.put("to", r.to());
                     }
+                    ArrayNode notes = s.putArray("notes");
+                    fix.get().notes().forEach(notes::add);
                 }
             }
         }

@@ -1,5 +1,6 @@
 package org.bookcheck.check;
 
+import static org.bookcheck.check.TempBook.assertContains;
 import static org.bookcheck.check.TempBook.fixtureJson;
 import static org.bookcheck.check.TempBook.holds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.bookcheck.chapter.Span;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,15 +38,7 @@ class FixtureCheckerTest {
     }
 
     private Finding finding(String id, String step) {
-        FixtureResult r = book.result(id);
-        assertTrue(r.errors().isEmpty(), () -> "unexpected errors: " + r.errors());
-        return r.findings().stream().filter(f -> f.step().equals(step)).findFirst().orElseThrow();
-    }
-
-    private static void assertContains(String text, String... parts) {
-        for (String part : parts) {
-            assertTrue(text.contains(part), () -> "expected \"" + part + "\" in:\n" + text);
-        }
+        return book.finding(id, step);
     }
 
     @Test
@@ -307,10 +301,11 @@ class FixtureCheckerTest {
                 "{\"x\": {\"value\": 2, \"quote\": \"Given x = 2.\"}}",
                 "[{\"name\": \"s\", \"op\": \"add\", \"args\": {\"a\": \"x\", \"b\": \"x\"}, \"printed\": \"4\"}]"));
         FixtureResult r = book.result("given");
-        assertEquals(List.of(new FixtureResult.Given("x", new Location("ch.md", 1, 11), "Given x = 2.")), r.givens());
+        assertEquals(List.of(new FixtureResult.Given("x", new Location("ch.md", 1, 11), "Given x = 2.",
+                List.of(new Span(1, 11, 12)))), r.givens());
         book.fixture("given", holds("given", "x + x = 4", "{\"x\": {\"value\": 3, \"quote\": \"Given x = 2.\"}}",
                 "[{\"name\": \"s\", \"op\": \"add\", \"args\": {\"a\": \"x\", \"b\": \"x\"}, \"printed\": \"4\"}]"));
-        assertContains(book.result("given").errors().get(0).render(dir), "input \"x\": the book's quote does not contain \"3\"");
+        assertContains(book.result("given").errors().get(0).render(dir), "input \"x\": the book's quote does not contain \"3\" of the printed value 3 as a number of its own (it holds the numbers 2)");
     }
 
     @Test

@@ -64,6 +64,27 @@ public final class TempBook {
      * A holds fixture of chapter ch.md with the given quote, inputs and steps (JSON fragments), so
      * tests state only what they are about.
      */
+    /** The finding of one step of a usable fixture. */
+    Finding finding(String id, String step) {
+        FixtureResult r = result(id);
+        org.junit.jupiter.api.Assertions.assertTrue(r.errors().isEmpty(), () -> "unexpected errors: " + r.errors());
+        return r.findings().stream().filter(f -> f.step().equals(step)).findFirst().orElseThrow();
+    }
+
+    /** Fails unless the text contains every part, showing the whole text. */
+    static void assertContains(String text, String... parts) {
+        for (String part : parts) {
+            org.junit.jupiter.api.Assertions.assertTrue(text.contains(part), () -> "expected \"" + part + "\" in:\n" + text);
+        }
+    }
+
+    Finding onlyFinding(String id) {
+        FixtureResult r = result(id);
+        org.junit.jupiter.api.Assertions.assertTrue(r.errors().isEmpty(), () -> "unexpected errors: " + r.errors());
+        org.junit.jupiter.api.Assertions.assertEquals(1, r.findings().size(), () -> "findings: " + r.findings());
+        return r.findings().get(0);
+    }
+
     public static String holds(String id, String quote, String inputs, String steps) {
         return fixtureJson(id, quote, "\"claim\": \"holds\"", inputs, steps);
     }
@@ -83,7 +104,7 @@ public final class TempBook {
     }
 
     static String jsonString(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 
     private static void write(Path file, String content) {

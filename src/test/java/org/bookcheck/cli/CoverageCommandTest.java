@@ -30,6 +30,22 @@ class CoverageCommandTest {
     }
 
     @Test
+    void numbersInCodeBlocksCountAndAreCoveredByTheirFixtures(@TempDir Path dir) {
+        Path root = Cli.copyOfWorksheet(dir);
+        Cli.Run run = Cli.run("coverage", "--root", root.toString());
+        assertEquals(0, run.exit(), run::toString);
+        String out = run.out();
+        // The multi-line matrix Y of lines 27–28 is one printed value; the indices of Y[0][0] on line 25 are no numbers.
+        assertTrue(out.contains("  27:6      0.5        code       covered   product › Y (holds)"), out);
+        assertTrue(out.contains("  28:11     0.4        code       covered   product › Y (holds)"), out);
+        assertTrue(out.contains("  12:9      1          code       covered   product › given X (given)"), out);
+        assertTrue(out.contains("  29:17     0.7        code       UNCOVERED"), out);
+        assertFalse(out.contains("\n  25:3 "), out);
+        // 28 numbers: 26 in code blocks and the p = 0.4 of line 36; lines 26 and 29 and line 36 are unchecked.
+        assertTrue(out.contains("chapters/worksheet.md: 28 numbers: 19 covered, 0 waived, 9 uncovered"), out);
+    }
+
+    @Test
     void failUnderFailsAChapterBelowThePercentage(@TempDir Path dir) throws Exception {
         Path root = dir;
         Files.createDirectories(root.resolve("chapters"));

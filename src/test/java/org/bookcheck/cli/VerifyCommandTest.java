@@ -26,7 +26,7 @@ class VerifyCommandTest {
         assertEquals(0, run.exit(), run::toString);
         String out = run.out();
         assertTrue(out.startsWith("chapters/04-training-neural-networks.md"), out);
-        assertTrue(out.contains("37:215    weight-update › W_new: ok"), out);
+        assertTrue(out.contains("37:231    weight-update › W_new: ok"), out);
         // The two known errata of line 191 are listed as wrong numbers, with printed and exact values, before the claims by line.
         int wrong = out.indexOf("Wrong numbers (origins first):");
         int claims = out.indexOf("Claims by line:");
@@ -51,7 +51,7 @@ class VerifyCommandTest {
         for (JsonNode f : root.get("findings")) {
             for (String field : new String[] {"fixture", "file", "step", "chapter", "line", "column", "location", "quote", "printed",
                     "exact", "exactAtPrintedPrecision", "verdict", "label", "claim", "failsClaim", "origin", "origins", "calculation",
-                    "explanation", "suggestedFix"}) {
+                    "explanation", "suggestedFix", "spans"}) {
                 assertTrue(f.has(field), () -> "missing " + field + " in " + f);
             }
             if (f.get("fixture").asText().equals("softmax-pie") && f.get("step").asText().equals("probabilities")) {
@@ -65,6 +65,9 @@ class VerifyCommandTest {
         assertEquals("[0.7, 0.2, 0.1]", pie.get("printed").asText());
         assertEquals("mismatch", pie.get("verdict").asText());
         assertEquals("[0.94, 0.05, 0.02]", pie.get("suggestedFix").get("to").asText());
+        // "[0.7, 0.2, 0.1]" opens at column 826: its elements stand at 827–829, 832–834 and 837–839.
+        assertEquals("[{\"line\":191,\"column\":827,\"endColumn\":830},{\"line\":191,\"column\":832,\"endColumn\":835},"
+                + "{\"line\":191,\"column\":837,\"endColumn\":840}]", pie.get("spans").toString());
         assertEquals(37, update.get("line").asInt());
         assertEquals("ok", update.get("verdict").asText());
         assertEquals("[[0.15, 0.23], [0.32, 0.41]]", update.get("exact").asText());
@@ -116,7 +119,7 @@ class VerifyCommandTest {
         Cli.Run run = Cli.run("verify", "--format", "markdown");
         assertEquals(0, run.exit(), run::toString);
         assertTrue(run.out().contains("| | line:col | fixture › step | verdict | printed | exact at printed precision |"), run.out());
-        assertTrue(run.out().contains("| ! | 191:826 | softmax-pie › probabilities | mismatch (known erratum) | `[0.7, 0.2, 0.1]` |"), run.out());
+        assertTrue(run.out().contains("| ! | 191:827 | softmax-pie › probabilities | mismatch (known erratum) | `[0.7, 0.2, 0.1]` |"), run.out());
     }
 
     @Test
@@ -129,7 +132,7 @@ class VerifyCommandTest {
         Files.writeString(fixture, Files.readString(fixture).replace("0.15 & 0.23", "0.16 & 0.23"));
         Cli.Run run = Cli.run("verify", chapter.toString());
         assertEquals(1, run.exit(), run::toString);
-        assertTrue(run.out().contains("✗ 37:215    weight-update › W_new: mismatch (FAILS)"), run.out());
+        assertTrue(run.out().contains("✗ 37:231    weight-update › W_new: mismatch (FAILS)"), run.out());
         // Two wrong printed values (W_new and its worked computation, both 0.16), one failing fixture; the known errata stay as claimed.
         assertTrue(run.out().strip().lines().reduce((first, second) -> second).orElseThrow().matches(
                 "Book: \\d+ printed values: \\d+ ok, 4 wrong \\(2 known errata\\); .*; \\d+ fixtures, 1 failing"), run.out());

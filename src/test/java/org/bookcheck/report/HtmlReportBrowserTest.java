@@ -63,6 +63,24 @@ class HtmlReportBrowserTest {
         assertTrue(Files.size(screenshot) > 10_000, "the screenshot is empty");
     }
 
+    @Test
+    void numbersInCodeBlocksAreMarkedInChromium() throws Exception {
+        Path worksheet = Path.of(HtmlReportBrowserTest.class.getResource("/books/worksheet").toURI());
+        Path page = OUT.resolve("worksheet.html");
+        StringWriter err = new StringWriter();
+        int exit = Bookcheck.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err))
+                .execute("verify", "--root", worksheet.toString(), "--format", "html", "--output", page.toString());
+        assertEquals(0, exit, err::toString);
+        String dom = run(chromium(), List.of("--dump-dom", page.toUri().toString()));
+        // The code block of the product: "Y = [0.5, 0.2]" / "    [0.3, 0.4]" is the fixture's printed value, marked as holding.
+        Matcher block = Pattern.compile("<pre><code>(Y\\[0\\]\\[0\\].*?)</code></pre>", Pattern.DOTALL).matcher(dom);
+        assertTrue(block.find(), "the product's code block is in the page");
+        String code = block.group(1);
+        assertTrue(code.contains("Y = [<span class=\"bc-num bc-holds\" data-n="), code);
+        assertTrue(code.contains("s = <span class=\"bc-num bc-not-covered\""), "the unchecked sum is marked as not covered: " + code);
+        assertFalse(code.contains(">0</span>]"), "indices are not numbers: " + code);
+    }
+
     private static int count(String s, String what) {
         int n = 0;
         for (int at = s.indexOf(what); at >= 0; at = s.indexOf(what, at + 1)) {
