@@ -11,7 +11,9 @@ import org.bookcheck.fixture.PrintedNumber;
  * keep their digits, printed results their decimals), at {@link #DEFAULT_DECIMALS} decimals for values
  * the book does not print, or at a fixed number of decimals when asked ({@code --digits N}). A value
  * that would show as all zeros but is not zero is written in scientific notation instead (3.06e-7, not
- * 0.000), so a tiny probability never looks like none.
+ * 0.000), so a tiny probability never looks like none. The operands and intermediate values of a
+ * computation may be written with more digits ({@link #finer}, {@link Refinement}) so that every line
+ * is true as displayed; a step's result never is.
  */
 public final class TraceNumbers {
 
@@ -19,14 +21,24 @@ public final class TraceNumbers {
     public static final int DEFAULT_DECIMALS = 4;
     /** Significant digits of a number written in scientific notation. */
     public static final int SCIENTIFIC_DIGITS = 3;
+    /** The most digits a number gets beyond its usual ones: a double has no more to show. */
+    public static final int MAX_EXTRA = 12;
 
     private final OptionalInt digits;
+    private final int extra;
+    private final Refinement refinement;
 
     public TraceNumbers(OptionalInt digits) {
+        this(digits, 0, null);
+    }
+
+    private TraceNumbers(OptionalInt digits, int extra, Refinement refinement) {
         if (digits.isPresent() && (digits.getAsInt() < 0 || digits.getAsInt() > 15)) {
             throw new IllegalArgumentException("--digits must be between 0 and 15, got " + digits.getAsInt());
         }
         this.digits = digits;
+        this.extra = extra;
+        this.refinement = refinement;
     }
 
     /** The book's precision everywhere, no fixed digits. */
@@ -38,47 +50,108 @@ public final class TraceNumbers {
         return digits;
     }
 
-    /** A value the book does not print: whole numbers as such, others at the default decimals, trailing zeros dropped. */
-    public String derived(double v) {
-        if (digits.isPresent()) {
-            return fixed(v, digits.getAsInt());
+    /**
+     * The same format with {@code more} digits more on every number it writes (decimals, or significant
+     * digits in scientific notation), trailing zeros dropped.
+     */
+    TraceNumbers finer(int more) {
+        if (more < 0 || extra + more > MAX_EXTRA) {
+            throw new IllegalArgumentException("a trace adds 0 to " + MAX_EXTRA + " digits, got " + (extra + more));
         }
-        if (Double.isInfinite(v) || Double.isNaN(v)) {
-            return ValueText.exact(v);
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return minus(Long.toString((long) v));
-        }
-        String s = fixed(v, DEFAULT_DECIMALS);
-        return s.contains("e") || !s.contains(".") ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        return more == 0 ? this : new TraceNumbers(digits, extra + more, refinement);
     }
 
-    /** A value the book prints (or an input it gives) with these digits: the same form and decimals. */
-    public String like(PrintedNumber printed, double v) {
+    /** The same format, with the extra digits the refinement gives each value on top. */
+    TraceNumbers refined(Refinement r) {
+        return new TraceNumbers(digits, extra, r);
+    }
+
+    /** A value the book does not print: whole numbers as such, others at the default decimals, trailing zeros dropped. */
+    public String derived(double v) {
+        int more = more(v);
+        String s;
         if (digits.isPresent()) {
-            return fixed(v, digits.getAsInt());
+            s = trimmed(fixed(v, digits.getAsInt(), more), more);
+        } else if (Double.isInfinite(v) || Double.isNaN(v)) {
+            s = ValueText.exact(v);
+        } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            s = minus(Long.toString((long) v));
+        } else {
+            s = withoutTrailingZeros(fixed(v, DEFAULT_DECIMALS, more));
+        }
+        return recorded(s, v);
+    }
+
+    /**
+     * A value the book prints (or an input it gives) with these digits: the same form and decimals, with
+     * the extra digits of a {@linkplain #finer finer} format (trailing zeros dropped).
+     */
+    public String like(PrintedNumber printed, double v) {
+        int more = more(v);
+        if (digits.isPresent()) {
+            return recorded(trimmed(fixed(v, digits.getAsInt(), more), more), v);
         }
         if (Double.isInfinite(v) || Double.isNaN(v)) {
             return ValueText.exact(v);
         }
+        if (more > 0) {
+            return recorded(switch (printed.form()) {
+                case INTEGER, DECIMAL -> withoutTrailingZeros(fixed(v, printed.decimals(), more));
+                case PERCENT -> withoutTrailingZeros(fixed(v * 100, printed.decimals(), more)) + "%";
+                case FRACTION, INFINITY -> derived(v);
+            }, v);
+        }
         String s = printed.renderLike(v);
-        return allZero(s) && v != 0 ? scientific(v) : s;
+        return recorded(allZero(s) && v != 0 ? scientific(v) : s, v);
     }
 
     /** v rounded half-up to a number of decimals, in scientific notation when that would hide it. */
     public static String fixed(double v, int decimals) {
+        return fixed(v, decimals, 0);
+    }
+
+    /**
+     * v at {@code decimals + more} decimals; in scientific notation with {@code more} more significant
+     * digits where {@code decimals} would show all zeros (3.06e-7 and 3.0590e-7, never 0.0000003059).
+     */
+    private static String fixed(double v, int decimals, int more) {
         if (Double.isInfinite(v) || Double.isNaN(v)) {
             return ValueText.exact(v);
         }
-        String s = new BigDecimal(v).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+        BigDecimal exact = new BigDecimal(v);
+        String s = exact.setScale(decimals, RoundingMode.HALF_UP).toPlainString();
         if (allZero(s)) {
-            return v == 0 ? minus(s.replace("-", "")) : scientific(v);
+            return v == 0 ? minus(s.replace("-", "")) : scientific(v, more);
         }
-        return minus(s);
+        return minus(exact.setScale(decimals + more, RoundingMode.HALF_UP).toPlainString());
     }
 
     static String scientific(double v) {
-        return minus(ValueText.scientific(v, SCIENTIFIC_DIGITS));
+        return scientific(v, 0);
+    }
+
+    private static String scientific(double v, int more) {
+        return minus(ValueText.scientific(v, SCIENTIFIC_DIGITS + more));
+    }
+
+    private int more(double v) {
+        return Math.min(MAX_EXTRA, extra + (refinement == null ? 0 : refinement.extra(v)));
+    }
+
+    private String recorded(String text, double v) {
+        if (refinement != null) {
+            refinement.shown(text, v);
+        }
+        return text;
+    }
+
+    /** Trailing zeros dropped only where digits were added for a line to hold, so --digits keeps its fixed decimals elsewhere. */
+    private static String trimmed(String s, int more) {
+        return more == 0 ? s : withoutTrailingZeros(s);
+    }
+
+    private static String withoutTrailingZeros(String s) {
+        return s.contains("e") || !s.contains(".") ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
     private static boolean allZero(String s) {
