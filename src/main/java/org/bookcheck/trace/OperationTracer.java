@@ -550,7 +550,8 @@ public final class OperationTracer {
                     terms.add(bin("×", t.element(i), call("ln", p.element(i))));
                 }
             }
-            lines.add(Equation.of(sym(c.name()), new Expr.Neg(call("", chain("+", terms))), c.out(0)));
+            lines.add(Equation.of(sym(c.name()), terms.isEmpty() ? new Expr.Words("0 (every target weight is 0)")
+                    : new Expr.Neg(call("", chain("+", terms))), c.out(0)));
         }
         return List.of(new Trace.Block("", lines));
     }
@@ -726,8 +727,9 @@ public final class OperationTracer {
 
     private static List<Trace.Block> comparison(Context c, String op) {
         boolean result = ((Bool) c.result().value()).value();
+        // In parentheses, so that the relation's own = (or > or <) is not read as one more side of the line.
         return List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()),
-                bin(op, c.arg("a").element(0), c.arg("b").element(0)), new Expr.Words(Boolean.toString(result))))));
+                call("", bin(op, c.arg("a").element(0), c.arg("b").element(0))), new Expr.Words(Boolean.toString(result))))));
     }
 
     private static String items(Value v) {

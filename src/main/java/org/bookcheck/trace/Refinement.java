@@ -60,7 +60,12 @@ final class Refinement {
 
     private void collect(Expr e, Set<Double> values) {
         switch (e) {
-            case Expr.Num n -> values.addAll(shown.getOrDefault(n.text(), Set.of()));
+            case Expr.Num n -> {
+                // A value may be shown negated (e^(−x) with x = −2.79 shows e^2.79), so its text is looked up with either sign.
+                String t = n.text();
+                values.addAll(shown.getOrDefault(t, Set.of()));
+                values.addAll(shown.getOrDefault(t.startsWith("−") ? t.substring(1) : "−" + t, Set.of()));
+            }
             case Expr.Sym s -> {
             }
             case Expr.Words w -> {
