@@ -11,7 +11,7 @@ import org.bookcheck.fixture.PrintedNumber;
  * keep their digits, printed results their decimals), at {@link #DEFAULT_DECIMALS} decimals for values
  * the book does not print, or at a fixed number of decimals when asked ({@code --digits N}). A value
  * that would show as all zeros but is not zero is written in scientific notation instead (3.06e-7, not
- * 0.000), so a tiny probability never looks like none. The operands and intermediate values of a
+ * 0.000), so a tiny probability never looks like none; so is a value the book does not print below 0.001. The operands and intermediate values of a
  * computation may be written with more digits ({@link #finer}, {@link Refinement}) so that every line
  * is true as displayed; a step's result never is.
  */
@@ -76,6 +76,9 @@ public final class TraceNumbers {
             s = ValueText.exact(v);
         } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             s = minus(Long.toString((long) v));
+        } else if (Math.abs(v) < 0.001) {
+            // At 4 decimals such a value keeps at most one significant digit (0.0001 for 5.02e-5): too few to work with.
+            s = scientific(v, more);
         } else {
             s = withoutTrailingZeros(fixed(v, DEFAULT_DECIMALS, more));
         }
