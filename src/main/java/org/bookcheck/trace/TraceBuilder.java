@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.bookcheck.check.Evaluation;
 import org.bookcheck.check.Finding;
 import org.bookcheck.check.FixtureResult;
-import org.bookcheck.check.ValueText;
 import org.bookcheck.fixture.Argument;
 import org.bookcheck.fixture.Fixture;
 import org.bookcheck.fixture.Input;
@@ -70,7 +69,7 @@ public final class TraceBuilder {
     }
 
     private static Trace.BookMark mark(Finding f) {
-        return new Trace.BookMark(f.verdict().isOk(), f.printed().text(), ValueText.exact(f.exact()), f.exactRounded(),
+        return new Trace.BookMark(f.verdict().isOk(), f.printed().text(), TraceNumbers.exactBeside(f.printed(), f.exact()), f.exactRounded(),
                 f.verdict().label() + switch (f.expectation()) {
                     case MUST_BE_WRONG -> f.failsClaim() ? " (marked as an erratum but now right)" : " (known erratum)";
                     case REPORT_ONLY -> " (illustrative)";

@@ -2,9 +2,18 @@ package org.bookcheck.trace;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalInt;
 import org.bookcheck.check.ValueText;
+import org.bookcheck.fixture.PrintedArray;
 import org.bookcheck.fixture.PrintedNumber;
+import org.bookcheck.fixture.PrintedValue;
+import org.bookcheck.reference.Matrix;
+import org.bookcheck.reference.Numeric;
+import org.bookcheck.reference.Scalar;
+import org.bookcheck.reference.Value;
+import org.bookcheck.reference.Vector;
 
 /**
  * How a trace writes numbers: at the book's printed precision where the book printed the value (inputs
@@ -106,6 +115,52 @@ public final class TraceNumbers {
         }
         String s = printed.renderLike(v);
         return recorded(allZero(s) && v != 0 ? scientific(v) : s, v);
+    }
+
+    /**
+     * An exact value written beside the book's printed one, with enough digits to tell them apart: each
+     * element with {@link ValueText#EXACT_DIGITS} significant digits, or with one decimal more than the book
+     * printed where that shows more ("exact 0.100017652" beside a printed 0.10001765, not "exact 0.100018").
+     */
+    public static String exactBeside(PrintedValue printed, Value exact) {
+        List<PrintedNumber> elements = switch (printed) {
+            case PrintedNumber n -> List.of(n);
+            case PrintedArray a -> a.elements();
+            default -> List.of();
+        };
+        if (!(exact instanceof Numeric n) || n.size() != elements.size()) {
+            return ValueText.exact(exact);
+        }
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            cells.add(exactBeside(elements.get(i), n.at(i)));
+        }
+        return switch (n) {
+            case Scalar s -> cells.getFirst();
+            case Vector v -> "[" + String.join(", ", cells) + "]";
+            case Matrix m -> {
+                List<String> rows = new ArrayList<>();
+                for (int r = 0; r < m.rows(); r++) {
+                    rows.add("[" + String.join(", ", cells.subList(r * m.cols(), (r + 1) * m.cols())) + "]");
+                }
+                yield "[" + String.join(", ", rows) + "]";
+            }
+        };
+    }
+
+    private static String exactBeside(PrintedNumber printed, double v) {
+        String usual = ValueText.exact(v);
+        if (!Double.isFinite(v) || (printed.form() != PrintedNumber.Form.DECIMAL && printed.form() != PrintedNumber.Form.PERCENT)) {
+            return usual;
+        }
+        int places = printed.decimals() + (printed.form() == PrintedNumber.Form.PERCENT ? 2 : 0) + 1;
+        String finer = withoutTrailingZeros(fixed(v, places));
+        return significantDigits(finer) > significantDigits(usual) ? finer : usual;
+    }
+
+    private static int significantDigits(String number) {
+        String mantissa = number.split("e")[0].replaceAll("[^0-9]", "").replaceFirst("^0+", "");
+        return mantissa.length();
     }
 
     /** v rounded half-up to a number of decimals, in scientific notation when that would hide it. */
