@@ -119,7 +119,7 @@ final class DisplayedArithmetic {
         }
     }
 
-    /** Half a unit in the last displayed digit: 0.00005 for 0.0067, 0.005e-7 for 3.06e-7, 0.5 for 15; 0 for 1/3 and ∞. */
+    /** Half a unit in the last displayed digit: 0.00005 for 0.0067, 0.005e-7 for 3.06e-7; 0 for 15, 1/3 and ∞. */
     static double halfUnit(String text) {
         String t = text.strip().replace('−', '-');
         if (t.contains("∞") || t.contains("/")) {
@@ -131,7 +131,8 @@ final class DisplayedArithmetic {
         }
         try {
             BigDecimal d = new BigDecimal(t);
-            return 0.5 * Math.pow(10, -d.scale() - (percent ? 2 : 0));
+            // A whole number stands for itself, as the book's printed integers do; a decimal for the interval of its last digit.
+            return !percent && !t.contains(".") && !t.contains("e") ? 0 : 0.5 * Math.pow(10, -d.scale() - (percent ? 2 : 0));
         } catch (NumberFormatException e) {
             return 0;
         }

@@ -484,14 +484,19 @@ public final class OperationTracer {
             double max = parts.max();
             double sum = parts.sum();
             double[] e = parts.exps();
-            blocks.add(new Trace.Block(row + "max", List.of(Equation.of(sym("m" + idx), new Expr.Call("max", elements), c.num(max)))));
+            // The maximum is one of the scores: shown as that score is, never rounded to something else.
+            Expr m = c.num(max);
+            for (int k = 0; k < cols; k++) {
+                m = values[k] == max ? x.element(r * cols + k) : m;
+            }
+            blocks.add(new Trace.Block(row + "max", List.of(Equation.of(sym("m" + idx), new Expr.Call("max", elements), m))));
             List<Equation> shifted = new ArrayList<>();
             List<Equation> exps = new ArrayList<>();
             List<Expr> expTerms = new ArrayList<>();
             for (int k = 0; k < cols; k++) {
                 int i = r * cols + k;
                 double s = parts.shifted()[k];
-                shifted.add(Equation.of(sym(x.elementName(i) + " − m"), bin("−", x.element(i), c.num(max)), c.num(s)));
+                shifted.add(Equation.of(sym(x.elementName(i) + " − m"), bin("−", x.element(i), m), c.num(s)));
                 exps.add(Equation.of(sym("e^(" + x.elementName(i) + " − m)"), new Expr.Pow(sym("e"), c.num(s)), c.num(e[k])));
                 expTerms.add(c.num(e[k]));
             }

@@ -80,7 +80,7 @@ public final class TraceNumbers {
         int more = more(v);
         String s;
         if (digits.isPresent()) {
-            s = trimmed(fixed(v, digits.getAsInt(), more), more);
+            s = more == 0 ? fixed(v, digits.getAsInt(), 0) : withoutTrailingZeros(fixed(v, digits.getAsInt(), more), v);
         } else if (Double.isInfinite(v) || Double.isNaN(v)) {
             s = ValueText.exact(v);
         } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
@@ -89,7 +89,7 @@ public final class TraceNumbers {
             // At 4 decimals such a value keeps at most one significant digit (0.0001 for 5.02e-5): too few to work with.
             s = scientific(v, more);
         } else {
-            s = withoutTrailingZeros(fixed(v, DEFAULT_DECIMALS, more));
+            s = withoutTrailingZeros(fixed(v, DEFAULT_DECIMALS, more), v);
         }
         return recorded(s, v);
     }
@@ -101,15 +101,15 @@ public final class TraceNumbers {
     public String like(PrintedNumber printed, double v) {
         int more = more(v);
         if (digits.isPresent()) {
-            return recorded(trimmed(fixed(v, digits.getAsInt(), more), more), v);
+            return recorded(more == 0 ? fixed(v, digits.getAsInt(), 0) : withoutTrailingZeros(fixed(v, digits.getAsInt(), more), v), v);
         }
         if (Double.isInfinite(v) || Double.isNaN(v)) {
             return ValueText.exact(v);
         }
         if (more > 0) {
             return recorded(switch (printed.form()) {
-                case INTEGER, DECIMAL -> withoutTrailingZeros(fixed(v, printed.decimals(), more));
-                case PERCENT -> withoutTrailingZeros(fixed(v * 100, printed.decimals(), more)) + "%";
+                case INTEGER, DECIMAL -> withoutTrailingZeros(fixed(v, printed.decimals(), more), v);
+                case PERCENT -> withoutTrailingZeros(fixed(v * 100, printed.decimals(), more), v * 100) + "%";
                 case FRACTION, INFINITY -> derived(v);
             }, v);
         }
@@ -154,7 +154,7 @@ public final class TraceNumbers {
             return usual;
         }
         int places = printed.decimals() + (printed.form() == PrintedNumber.Form.PERCENT ? 2 : 0) + 1;
-        String finer = withoutTrailingZeros(fixed(v, places));
+        String finer = withoutTrailingZeros(fixed(v, places), v);
         return significantDigits(finer) > significantDigits(usual) ? finer : usual;
     }
 
@@ -203,13 +203,18 @@ public final class TraceNumbers {
         return text;
     }
 
-    /** Trailing zeros dropped only where digits were added for a line to hold, so --digits keeps its fixed decimals elsewhere. */
-    private static String trimmed(String s, int more) {
-        return more == 0 ? s : withoutTrailingZeros(s);
-    }
-
-    private static String withoutTrailingZeros(String s) {
-        return s.contains("e") || !s.contains(".") ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
+    /**
+     * Trailing zeros dropped where the shorter number is v (reads back as the same double: 0.2500 for 0.25
+     * and for 1 − 0.1 is 0.25 and 0.9), and kept where
+     * they are digits of a rounding (0.9640 for 0.964028, −1.0000 for −0.9999999999999998), so the number
+     * always says how precise it is.
+     */
+    private static String withoutTrailingZeros(String s, double v) {
+        if (s.contains("e") || !s.contains(".")) {
+            return s;
+        }
+        String shorter = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        return Double.parseDouble(shorter.replace('−', '-')) == v ? shorter : s;
     }
 
     private static boolean allZero(String s) {

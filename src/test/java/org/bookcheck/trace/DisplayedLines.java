@@ -126,13 +126,16 @@ final class DisplayedLines {
         }
     }
 
-    /** Half a unit in the last digit shown: 0.00005 for 0.0067, 5e-10 for 3.06e-7, 0.5 for 15, 0.005 for 75% as 0.75. */
+    /** Half a unit in the last digit shown: 0.00005 for 0.0067, 5e-10 for 3.06e-7, 0.005 for 75% as 0.75; 0 for 15. */
     static double halfUnit(String shown) {
         String t = shown.strip().replace("−", "-");
         if (t.contains("∞")) {
             return 0;
         }
         boolean percent = t.endsWith("%");
+        if (!percent && t.matches("-?\\d+")) {
+            return 0; // a whole number is exact, as the book's printed integers are
+        }
         BigDecimal d = new BigDecimal(percent ? t.substring(0, t.length() - 1) : t);
         return 0.5 * Math.pow(10, -d.scale() - (percent ? 2 : 0));
     }

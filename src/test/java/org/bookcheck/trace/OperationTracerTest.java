@@ -143,7 +143,9 @@ class OperationTracerTest {
         assertLine(text, "ce_onehot = −(1×ln(0.75)) = 0.2877");
         assertLine(text, "mse = (4 + 36) / 2 = 40 / 2 = 20");
         assertLine(text, "y = [1, 0, 0, 1]");
-        assertLine(text, "grad[1][1] = 0.8 − 1 = −0.2");
+        // 0.8 − 1 is −0.19999999999999996 in double: 4 decimals, the zeros kept, since −0.2 would claim an exact value.
+        assertLine(text, "grad[1][1] = 0.8 − 1 = −0.2000");
+        assertLine(text, "grad[0][1] = 0.5 − 0 = 0.5");
         assertLine(text, "am = index of 2 (from 0) = 2");
         assertLine(text, "odds = 0.75 / (1 − 0.75) = 0.75 / 0.25 = 3");
         assertLine(text, "logit = ln(0.75 / (1 − 0.75)) = ln(3) = 1.0986");

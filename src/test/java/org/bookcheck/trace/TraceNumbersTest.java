@@ -27,10 +27,12 @@ class TraceNumbersTest {
     }
 
     @Test
-    void aFinerFormatAddsDigitsAndDropsTrailingZeros() {
+    void aFinerFormatAddsDigitsAndDropsOnlyExactTrailingZeros() {
         TraceNumbers finer = TraceNumbers.asPrinted().finer(2);
         assertEquals("0.333333", finer.derived(1.0 / 3));
-        assertEquals("0.25", finer.derived(0.25000001));
+        // Trailing zeros go only where the shorter number is the value itself.
+        assertEquals("0.250000", finer.derived(0.25000001));
+        assertEquals("0.25", finer.derived(0.25));
         assertEquals("3.059e-7", finer.derived(Math.exp(-15))); // 3.0590e-7 at 5 significant digits, the 0 dropped
         // A result printed 0.3 (1 decimal) as an operand two digits finer: 3 decimals.
         assertEquals("0.333", finer.like(printed("0.3"), 1.0 / 3));
