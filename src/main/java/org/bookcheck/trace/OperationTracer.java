@@ -416,7 +416,7 @@ public final class OperationTracer {
         List<Trace.Block> blocks = new ArrayList<>();
         blocks.add(new Trace.Block("", List.of(
                 Equation.of(sym("μ"), c.has("mean") ? muExpr : new Expr.Frac(call("", terms(x)), num(Integer.toString(x.size()))), muExpr),
-                Equation.of(sym("σ"), c.has("std") ? sigmaExpr : call("√", sym("(1/n) Σ (xᵢ − μ)²")), sigmaExpr))));
+                Equation.of(sym("σ"), c.has("std") ? sigmaExpr : call("√", call("", sym("(1/n) Σ (xᵢ − μ)²"))), sigmaExpr))));
         Numeric deviations = ArithmeticOps.sub(x.numeric(), Scalar.of(mu));
         List<Equation> lines = new ArrayList<>();
         for (int i = 0; i < x.size(); i++) {
