@@ -23,12 +23,9 @@ final class Refinement {
         return extra.getOrDefault(v, 0);
     }
 
-    /** Notes that {@code text} was written for {@code v}; a text that is v exactly needs no more digits and is not noted. */
+    /** Notes that {@code text} was written for {@code v} (cheaply: whether it rounds v is asked only of false lines). */
     void shown(String text, double v) {
-        OptionalDouble d = DisplayedArithmetic.number(text);
-        if (d.isPresent() && d.getAsDouble() != v) {
-            shown.computeIfAbsent(text, t -> new LinkedHashSet<>()).add(v);
-        }
+        shown.computeIfAbsent(text, t -> new LinkedHashSet<>()).add(v);
     }
 
     /** Forgets the texts of a rendering, before the next one. */
@@ -58,13 +55,23 @@ final class Refinement {
         return more;
     }
 
+    /** The values written as {@code text} that it rounds; a text that is its value exactly needs no more digits. */
+    private void rounded(String text, Set<Double> values) {
+        OptionalDouble d = DisplayedArithmetic.number(text);
+        for (double v : shown.getOrDefault(text, Set.of())) {
+            if (d.isEmpty() || d.getAsDouble() != v) {
+                values.add(v);
+            }
+        }
+    }
+
     private void collect(Expr e, Set<Double> values) {
         switch (e) {
             case Expr.Num n -> {
                 // A value may be shown negated (e^(−x) with x = −2.79 shows e^2.79), so its text is looked up with either sign.
                 String t = n.text();
-                values.addAll(shown.getOrDefault(t, Set.of()));
-                values.addAll(shown.getOrDefault(t.startsWith("−") ? t.substring(1) : "−" + t, Set.of()));
+                rounded(t, values);
+                rounded(t.startsWith("−") ? t.substring(1) : "−" + t, values);
             }
             case Expr.Sym s -> {
             }
