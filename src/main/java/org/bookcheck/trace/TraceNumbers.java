@@ -30,6 +30,8 @@ public final class TraceNumbers {
     public static final int DEFAULT_DECIMALS = 4;
     /** Significant digits of a number written in scientific notation. */
     public static final int SCIENTIFIC_DIGITS = 3;
+    /** Relative difference below which two values are the same but for double arithmetic (0.8 − 1 and −0.2). */
+    private static final double NOISE = 1e-12;
     /** The most digits a number gets beyond its usual ones: a double has no more to show. */
     public static final int MAX_EXTRA = 12;
 
@@ -75,7 +77,7 @@ public final class TraceNumbers {
         return new TraceNumbers(digits, extra, r);
     }
 
-    /** A value the book does not print: whole numbers as such, others at the default decimals, trailing zeros dropped. */
+    /** A value the book does not print: whole numbers as such, others at the default decimals, exact trailing zeros dropped. */
     public String derived(double v) {
         int more = more(v);
         String s;
@@ -83,8 +85,8 @@ public final class TraceNumbers {
             s = more == 0 ? fixed(v, digits.getAsInt(), 0) : withoutTrailingZeros(fixed(v, digits.getAsInt(), more), v);
         } else if (Double.isInfinite(v) || Double.isNaN(v)) {
             s = ValueText.exact(v);
-        } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            s = minus(Long.toString((long) v));
+        } else if (noise(Math.rint(v), v) && Math.abs(v) < 1e15) {
+            s = minus(Long.toString((long) Math.rint(v)));
         } else if (Math.abs(v) < 0.001) {
             // At 4 decimals such a value keeps at most one significant digit (0.0001 for 5.02e-5): too few to work with.
             s = scientific(v, more);
@@ -204,8 +206,8 @@ public final class TraceNumbers {
     }
 
     /**
-     * Trailing zeros dropped where the shorter number is v (reads back as the same double: 0.2500 for 0.25
-     * and for 1 − 0.1 is 0.25 and 0.9), and kept where
+     * Trailing zeros dropped where the shorter number is v but for double arithmetic's noise (0.2500 for 0.25
+     * is 0.25, −0.2000 for 0.8 − 1 = −0.19999999999999996 is −0.2), and kept where
      * they are digits of a rounding (0.9640 for 0.964028, −1.0000 for −0.9999999999999998), so the number
      * always says how precise it is.
      */
@@ -214,7 +216,12 @@ public final class TraceNumbers {
             return s;
         }
         String shorter = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-        return Double.parseDouble(shorter.replace('−', '-')) == v ? shorter : s;
+        return noise(Double.parseDouble(shorter.replace('−', '-')), v) ? shorter : s;
+    }
+
+    /** Whether a and b differ by no more than double arithmetic's noise, far below any digit a trace shows. */
+    private static boolean noise(double a, double b) {
+        return Math.abs(a - b) <= NOISE * Math.max(1, Math.abs(b));
     }
 
     private static boolean allZero(String s) {

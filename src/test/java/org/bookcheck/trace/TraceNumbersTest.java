@@ -33,6 +33,8 @@ class TraceNumbersTest {
         // Trailing zeros go only where the shorter number is the value itself.
         assertEquals("0.250000", finer.derived(0.25000001));
         assertEquals("0.25", finer.derived(0.25));
+        assertEquals("−0.2", finer.derived(0.8 - 1)); // −0.19999999999999996: floating-point noise, not a rounding
+        assertEquals("3", finer.derived(0.1 * 3 * 10)); // 3.0000000000000004
         assertEquals("3.059e-7", finer.derived(Math.exp(-15))); // 3.0590e-7 at 5 significant digits, the 0 dropped
         // A result printed 0.3 (1 decimal) as an operand two digits finer: 3 decimals.
         assertEquals("0.333", finer.like(printed("0.3"), 1.0 / 3));
