@@ -415,8 +415,10 @@ public final class OperationTracer {
         Expr sigmaExpr = c.has("std") ? c.arg("std").element(0) : c.num(sigma);
         List<Trace.Block> blocks = new ArrayList<>();
         blocks.add(new Trace.Block("", List.of(
-                Equation.of(sym("μ"), c.has("mean") ? muExpr : new Expr.Frac(call("", terms(x)), num(Integer.toString(x.size()))), muExpr),
-                Equation.of(sym("σ"), c.has("std") ? sigmaExpr : call("√", call("", sym("(1/n) Σ (xᵢ − μ)²"))), sigmaExpr))));
+                c.has("mean") ? Equation.of(sym("μ"), bin("", muExpr, new Expr.Words("(given)")))
+                        : Equation.of(sym("μ"), new Expr.Frac(call("", terms(x)), num(Integer.toString(x.size()))), muExpr),
+                c.has("std") ? Equation.of(sym("σ"), bin("", sigmaExpr, new Expr.Words("(given)")))
+                        : Equation.of(sym("σ"), call("√", call("", sym("(1/n) Σ (xᵢ − μ)²"))), sigmaExpr))));
         Numeric deviations = ArithmeticOps.sub(x.numeric(), Scalar.of(mu));
         List<Equation> lines = new ArrayList<>();
         for (int i = 0; i < x.size(); i++) {

@@ -123,6 +123,8 @@ class OperationTracerTest {
         assertLine(text, "vp = (1.7778 + 0.1111 + 2.7778) / 3 = 4.6667 / 3 = 1.5556");
         assertLine(text, "vs = (1.7778 + 0.1111 + 2.7778) / 2 = 4.6667 / 2 = 2.3333");
         assertLine(text, "ss = √2.3333 = 1.5275");
+        assertLine(text, "μ = 1 (given)");
+        assertLine(text, "σ = 2 (given)");
         assertLine(text, "z_given[0] = (−1 − 1) / 2 = −2 / 2 = −1");
         assertLine(text, "relu[0] = max(0, −1) = 0");
         // erf(1/√2) = 0.682689, so ½·(−1)·(1 − 0.6827) = −0.15866.
