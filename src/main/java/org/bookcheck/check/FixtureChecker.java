@@ -50,7 +50,7 @@ public final class FixtureChecker {
         if (!evaluation.errors().isEmpty()) {
             return FixtureResult.invalid(fixture.file(), Optional.of(fixture), evaluation.errors());
         }
-        return new FixtureChecker(fixture, chapter, evaluation).run();
+        return new FixtureChecker(fixture, chapter, evaluation).run().withEvaluation(evaluation);
     }
 
     private FixtureResult run() {

@@ -80,7 +80,7 @@ public final class StatisticsOps {
         return ActivationOps.rowWise("layer_norm", x, row -> {
             Vector v = Vector.of(row);
             double mu = mean(v);
-            double denom = Math.sqrt(variancePopulation(v) + epsilon);
+            double denom = layerNormDenominator(v, epsilon);
             if (denom == 0) {
                 throw new OpException("layer_norm: a row has all values equal and ε = 0, so it cannot be normalised; use ε > 0");
             }
@@ -92,6 +92,11 @@ public final class StatisticsOps {
             }
             return out;
         });
+    }
+
+    /** √(σ² + ε) of one row, the denominator of {@link #layerNorm}: a trace shows it as the op computes it. */
+    public static double layerNormDenominator(Vector row, double epsilon) {
+        return Math.sqrt(variancePopulation(row) + epsilon);
     }
 
     private static void requireWidth(String name, Vector v, int width, Numeric x) {

@@ -7,17 +7,23 @@ import static org.bookcheck.trace.Expr.num;
 import static org.bookcheck.trace.Expr.sym;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.bookcheck.check.ValueText;
 import org.bookcheck.reference.ActivationOps;
+import org.bookcheck.reference.ArithmeticOps;
 import org.bookcheck.reference.AttentionOps;
 import org.bookcheck.reference.Bool;
+import org.bookcheck.reference.LinearAlgebraOps;
+import org.bookcheck.reference.LossOps;
 import org.bookcheck.reference.Matrix;
 import org.bookcheck.reference.Numeric;
+import org.bookcheck.reference.OpException;
 import org.bookcheck.reference.Operation;
+import org.bookcheck.reference.ProbabilityOps;
 import org.bookcheck.reference.Scalar;
 import org.bookcheck.reference.StatisticsOps;
 import org.bookcheck.reference.Text;
@@ -59,6 +65,13 @@ public final class OperationTracer {
 
         Expr outName(int i) {
             return sym(result.elementName(i));
+        }
+
+        /** The same step with every operand and intermediate value shown as the refinement says; the result as before. */
+        Context refined(Refinement r) {
+            Map<String, Shown> operands = new LinkedHashMap<>();
+            args.forEach((param, shown) -> operands.put(param, shown.operand(r)));
+            return new Context(name, op, operands, result, numbers.refined(r));
         }
     }
 
@@ -115,8 +128,37 @@ public final class OperationTracer {
         };
     }
 
-    /** The arithmetic of the step, element by element. */
+    /** How many renderings of a step's computation {@link #computation} tries at most. */
+    private static final int MAX_REFINEMENTS = 40;
+
+    /**
+     * The arithmetic of the step, element by element, every line true as displayed: a value shown as an
+     * operand on a line that, worked out from its displayed numbers, does not round to the number on its
+     * right ({@link DisplayedArithmetic}) is shown with one digit more, on every line of the step, until
+     * every line holds ({@link Refinement}). Where no number of digits does (a float32 result next to
+     * double arithmetic), the rendering with the fewest false lines.
+     */
     static List<Trace.Block> computation(Context c) {
+        Refinement refinement = new Refinement();
+        List<Trace.Block> best = null;
+        int fewest = Integer.MAX_VALUE;
+        for (int round = 0; round < MAX_REFINEMENTS; round++) {
+            refinement.clearShown();
+            List<Trace.Block> blocks = arithmetic(c.refined(refinement));
+            List<Equation> wrong = DisplayedArithmetic.falseLines(blocks);
+            if (wrong.size() < fewest) {
+                best = blocks;
+                fewest = wrong.size();
+            }
+            if (wrong.isEmpty() || !refinement.refine(wrong)) {
+                break;
+            }
+        }
+        return best;
+    }
+
+    /** The arithmetic of the step, element by element, with the numbers as the context shows them. */
+    private static List<Trace.Block> arithmetic(Context c) {
         return switch (c.op()) {
             case ADD -> elementwise(c, i -> bin("+", el(c.arg("a"), i), el(c.arg("b"), i)));
             case SUB -> elementwise(c, i -> bin("−", el(c.arg("a"), i), el(c.arg("b"), i)));
@@ -125,17 +167,23 @@ public final class OperationTracer {
             case RESIDUAL -> elementwise(c, i -> bin("+", el(c.arg("fx"), i), el(c.arg("x"), i)));
             case SCALE -> elementwise(c, i -> bin("×", el(c.arg("s"), i), el(c.arg("x"), i)));
             case WEIGHT_UPDATE -> elementwise(c, i -> bin("−", el(c.arg("w"), i), bin("×", el(c.arg("lr"), i), el(c.arg("grad"), i))));
-            case ODDS -> elementwise(c, i -> new Expr.Frac(el(c.arg("p"), i), bin("−", num("1"), el(c.arg("p"), i))),
-                    i -> new Expr.Frac(el(c.arg("p"), i), c.num(1 - c.arg("p").at(elIndex(c.arg("p"), i)))));
+            case ODDS -> {
+                Numeric oneMinusP = ArithmeticOps.sub(Scalar.of(1), c.arg("p").numeric());
+                yield elementwise(c, i -> new Expr.Frac(el(c.arg("p"), i), bin("−", num("1"), el(c.arg("p"), i))),
+                        i -> new Expr.Frac(el(c.arg("p"), i), c.num(oneMinusP.at(elIndex(c.arg("p"), i)))));
+            }
             case ODDS_RATIO -> elementwise(c, i -> new Expr.Frac(el(c.arg("a"), i), el(c.arg("b"), i)));
-            case LOGIT -> elementwise(c, i -> call("ln", new Expr.Frac(el(c.arg("p"), i), bin("−", num("1"), el(c.arg("p"), i)))),
-                    i -> {
-                        double p = c.arg("p").at(i);
-                        return call("ln", c.num(p / (1 - p)));
-                    });
-            case SIGMOID, INVERSE_LOGIT -> elementwise(c,
-                    i -> new Expr.Frac(num("1"), bin("+", num("1"), new Expr.Pow(sym("e"), negated(c, c.arg("x"), i)))),
-                    i -> new Expr.Frac(num("1"), bin("+", num("1"), c.num(Math.exp(-c.arg("x").at(i))))));
+            case LOGIT -> {
+                Numeric odds = ProbabilityOps.odds(c.arg("p").numeric());
+                yield elementwise(c, i -> call("ln", new Expr.Frac(el(c.arg("p"), i), bin("−", num("1"), el(c.arg("p"), i)))),
+                        i -> call("ln", c.num(odds.at(i))));
+            }
+            case SIGMOID, INVERSE_LOGIT -> {
+                Numeric expMinusX = ActivationOps.exp(ArithmeticOps.scale(c.arg("x").numeric(), -1));
+                yield elementwise(c,
+                        i -> new Expr.Frac(num("1"), bin("+", num("1"), new Expr.Pow(sym("e"), negated(c.arg("x"), i)))),
+                        i -> new Expr.Frac(num("1"), bin("+", num("1"), c.num(expMinusX.at(i)))));
+            }
             case RELU -> elementwise(c, i -> call("max", num("0"), el(c.arg("x"), i)));
             case TANH -> elementwise(c, i -> call("tanh", el(c.arg("x"), i)));
             case EXP -> elementwise(c, i -> new Expr.Pow(sym("e"), el(c.arg("x"), i)));
@@ -145,16 +193,13 @@ public final class OperationTracer {
                     i -> bin("×", bin("×", num("0.5"), el(c.arg("x"), i)),
                             call("", bin("+", num("1"), call("erf", new Expr.Frac(el(c.arg("x"), i), call("√", num("2"))))))),
                     i -> bin("×", bin("×", num("0.5"), el(c.arg("x"), i)),
-                            call("", bin("+", num("1"), c.num(org.apache.commons.math3.special.Erf.erf(c.arg("x").at(i) / Math.sqrt(2)))))));
+                            call("", bin("+", num("1"), c.num(ActivationOps.geluErf(c.arg("x").at(i)))))));
             case GELU_TANH -> elementwise(c,
                     i -> bin("×", bin("×", num("0.5"), el(c.arg("x"), i)), call("", bin("+", num("1"),
-                            call("tanh", bin("×", num("0.7979"), call("", bin("+", el(c.arg("x"), i),
+                            call("tanh", bin("×", call("√", new Expr.Frac(num("2"), sym("π"))), call("", bin("+", el(c.arg("x"), i),
                                     bin("×", num("0.044715"), new Expr.Pow(el(c.arg("x"), i), num("3")))))))))),
-                    i -> {
-                        double x = c.arg("x").at(i);
-                        double t = Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x));
-                        return bin("×", bin("×", num("0.5"), el(c.arg("x"), i)), call("", bin("+", num("1"), c.num(t))));
-                    });
+                    i -> bin("×", bin("×", num("0.5"), el(c.arg("x"), i)),
+                            call("", bin("+", num("1"), c.num(ActivationOps.geluTanhTerm(c.arg("x").at(i)))))));
             case MATMUL -> matmul(c, c.arg("a"), c.arg("b"), null);
             case LINEAR -> matmul(c, c.arg("x"), c.arg("w"), c.has("b") ? c.arg("b") : null);
             case TRANSPOSE -> {
@@ -192,11 +237,10 @@ public final class OperationTracer {
                         Equation.of(sym(c.name()), new Expr.Words("index of " + x.text(best) + " (from 0)"), c.out(0)))));
             }
             case BATCH_COUNT -> {
-                double n = c.arg("n").at(0);
-                double b = c.arg("batch_size").at(0);
+                double quotient = ArithmeticOps.divide(c.arg("n").numeric(), c.arg("batch_size").numeric()).at(0);
                 yield List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()),
                         call("⌈⌉", new Expr.Frac(c.arg("n").element(0), c.arg("batch_size").element(0))),
-                        call("⌈⌉", c.num(n / b)), c.out(0)))));
+                        call("⌈⌉", c.num(quotient)), c.out(0)))));
             }
             case BATCH_RANGES -> batchRanges(c);
             case TOKENIZE -> List.of(new Trace.Block("split into words and punctuation marks", List.of(
@@ -247,9 +291,10 @@ public final class OperationTracer {
         return s.size() == 1 ? 0 : i;
     }
 
-    private static Expr negated(Context c, Shown s, int i) {
+    /** −x as a learner substitutes it: −(−2) is 2, −0 is 0. */
+    private static Expr negated(Shown s, int i) {
         double v = s.at(elIndex(s, i));
-        return v < 0 ? num(s.text(elIndex(s, i)).substring(1)) : new Expr.Neg(el(s, i));
+        return v < 0 ? num(s.text(elIndex(s, i)).substring(1)) : v == 0 ? el(s, i) : new Expr.Neg(el(s, i));
     }
 
     // ---- products -----------------------------------------------------------------------------
@@ -325,10 +370,7 @@ public final class OperationTracer {
     // ---- statistics ---------------------------------------------------------------------------
 
     private static Equation mean(Context c, Shown x, Expr lhs, Expr result) {
-        double sum = 0;
-        for (int i = 0; i < x.size(); i++) {
-            sum += x.at(i);
-        }
+        double sum = ArithmeticOps.sum(x.numeric());
         return Equation.of(lhs, new Expr.Frac(call("", terms(x)), num(Integer.toString(x.size()))),
                 new Expr.Frac(c.num(sum), num(Integer.toString(x.size()))), result);
     }
@@ -337,21 +379,21 @@ public final class OperationTracer {
         Shown x = c.arg("x");
         int n = x.size();
         double mu = StatisticsOps.mean(x.numeric());
+        Numeric deviations = ArithmeticOps.sub(x.numeric(), Scalar.of(mu));
+        Numeric squared = ArithmeticOps.elementwiseProduct(deviations, deviations);
+        double total = ArithmeticOps.sum(squared);
         List<Trace.Block> blocks = new ArrayList<>();
         blocks.add(new Trace.Block("mean", List.of(mean(c, x, sym("μ"), c.num(mu)))));
         List<Equation> squares = new ArrayList<>();
         List<Expr> squareTerms = new ArrayList<>();
-        double total = 0;
         for (int i = 0; i < n; i++) {
-            double d = x.at(i) - mu;
-            total += d * d;
             squares.add(Equation.of(sym("(" + x.elementName(i) + " − μ)²"), new Expr.Pow(call("", bin("−", x.element(i), c.num(mu))), num("2")),
-                    c.num(d * d)));
-            squareTerms.add(c.num(d * d));
+                    c.num(squared.at(i))));
+            squareTerms.add(c.num(squared.at(i)));
         }
         blocks.add(new Trace.Block("squared deviations", squares));
         int divisor = sample ? n - 1 : n;
-        double variance = total / divisor;
+        double variance = sample ? StatisticsOps.varianceSample(x.numeric()) : StatisticsOps.variancePopulation(x.numeric());
         Expr varLhs = sym(sample ? "s²" : "σ²");
         Expr divisorExpr = num(Integer.toString(divisor));
         if (root) {
@@ -373,12 +415,15 @@ public final class OperationTracer {
         Expr sigmaExpr = c.has("std") ? c.arg("std").element(0) : c.num(sigma);
         List<Trace.Block> blocks = new ArrayList<>();
         blocks.add(new Trace.Block("", List.of(
-                Equation.of(sym("μ"), c.has("mean") ? muExpr : new Expr.Frac(call("", terms(x)), num(Integer.toString(x.size()))), muExpr),
-                Equation.of(sym("σ"), c.has("std") ? sigmaExpr : call("√", sym("(1/n) Σ (xᵢ − μ)²")), sigmaExpr))));
+                c.has("mean") ? Equation.of(sym("μ"), bin("", muExpr, new Expr.Words("(given)")))
+                        : Equation.of(sym("μ"), new Expr.Frac(call("", terms(x)), num(Integer.toString(x.size()))), muExpr),
+                c.has("std") ? Equation.of(sym("σ"), bin("", sigmaExpr, new Expr.Words("(given)")))
+                        : Equation.of(sym("σ"), call("√", call("", sym("(1/n) Σ (xᵢ − μ)²"))), sigmaExpr))));
+        Numeric deviations = ArithmeticOps.sub(x.numeric(), Scalar.of(mu));
         List<Equation> lines = new ArrayList<>();
         for (int i = 0; i < x.size(); i++) {
             lines.add(Equation.of(c.outName(i), new Expr.Frac(call("", bin("−", x.element(i), muExpr)), sigmaExpr),
-                    new Expr.Frac(c.num(x.at(i) - mu), sigmaExpr), c.out(i)));
+                    new Expr.Frac(c.num(deviations.at(i)), sigmaExpr), c.out(i)));
         }
         blocks.add(new Trace.Block("z-scores", lines));
         return blocks;
@@ -398,7 +443,7 @@ public final class OperationTracer {
             Vector v = Vector.of(row);
             double mu = StatisticsOps.mean(v);
             double var = StatisticsOps.variancePopulation(v);
-            double den = Math.sqrt(var + eps);
+            double den = StatisticsOps.layerNormDenominator(v, eps);
             List<Equation> lines = new ArrayList<>();
             lines.add(Equation.of(sym("μ"), c.num(mu)));
             lines.add(Equation.of(sym("σ²"), c.num(var)));
@@ -431,24 +476,29 @@ public final class OperationTracer {
         for (int r = 0; r < rows; r++) {
             String row = rows > 1 ? "row " + r + ", " : "";
             String idx = rows > 1 ? "[" + r + "]" : "";
-            double max = Double.NEGATIVE_INFINITY;
+            double[] values = new double[cols];
             List<Expr> elements = new ArrayList<>();
             for (int k = 0; k < cols; k++) {
-                max = Math.max(max, x.at(r * cols + k));
+                values[k] = x.at(r * cols + k);
                 elements.add(x.element(r * cols + k));
             }
-            blocks.add(new Trace.Block(row + "max", List.of(Equation.of(sym("m" + idx), new Expr.Call("max", elements), c.num(max)))));
+            ActivationOps.SoftmaxParts parts = ActivationOps.softmaxParts(values);
+            double max = parts.max();
+            double sum = parts.sum();
+            double[] e = parts.exps();
+            // The maximum is one of the scores: shown as that score is, never rounded to something else.
+            Expr m = c.num(max);
+            for (int k = 0; k < cols; k++) {
+                m = values[k] == max ? x.element(r * cols + k) : m;
+            }
+            blocks.add(new Trace.Block(row + "max", List.of(Equation.of(sym("m" + idx), new Expr.Call("max", elements), m))));
             List<Equation> shifted = new ArrayList<>();
             List<Equation> exps = new ArrayList<>();
             List<Expr> expTerms = new ArrayList<>();
-            double sum = 0;
-            double[] e = new double[cols];
             for (int k = 0; k < cols; k++) {
                 int i = r * cols + k;
-                double s = x.at(i) - max;
-                e[k] = Math.exp(s);
-                sum += e[k];
-                shifted.add(Equation.of(sym(x.elementName(i) + " − m"), bin("−", x.element(i), c.num(max)), c.num(s)));
+                double s = parts.shifted()[k];
+                shifted.add(Equation.of(sym(x.elementName(i) + " − m"), bin("−", x.element(i), m), c.num(s)));
                 exps.add(Equation.of(sym("e^(" + x.elementName(i) + " − m)"), new Expr.Pow(sym("e"), c.num(s)), c.num(e[k])));
                 expTerms.add(c.num(e[k]));
             }
@@ -457,13 +507,13 @@ public final class OperationTracer {
             blocks.add(new Trace.Block(row + "sum", List.of(Equation.of(sym("Σ" + idx), chain("+", expTerms), c.num(sum)))));
             List<Equation> division = new ArrayList<>();
             if (log) {
-                division.add(Equation.of(sym("ln Σ" + idx), call("ln", c.num(sum)), c.num(Math.log(sum))));
+                division.add(Equation.of(sym("ln Σ" + idx), call("ln", c.num(sum)), c.num(parts.logSum())));
             }
             for (int k = 0; k < cols; k++) {
                 int i = r * cols + k;
                 Expr lhs = sym(Shown.elementName(outName, out.value(), i));
                 division.add(log
-                        ? Equation.of(lhs, bin("−", c.num(x.at(i) - max), c.num(Math.log(sum))), out.element(i))
+                        ? Equation.of(lhs, bin("−", c.num(parts.shifted()[k]), c.num(parts.logSum())), out.element(i))
                         : Equation.of(lhs, new Expr.Frac(c.num(e[k]), c.num(sum)), out.element(i)));
             }
             blocks.add(new Trace.Block(row + (log ? "shifted score minus the log of the sum" : "division"), division));
@@ -477,11 +527,19 @@ public final class OperationTracer {
         List<Equation> lines = new ArrayList<>();
         if (p.value() instanceof Matrix m) {
             List<Expr> losses = new ArrayList<>();
-            double total = 0;
+            double[] perRow = new double[m.rows()];
+            for (int r = 0; r < m.rows(); r++) {
+                try {
+                    perRow[r] = LossOps.crossEntropy(m.row(r), Scalar.of(t.at(r)));
+                } catch (OpException e) {
+                    // A float32 probability that underflowed to 0: −ln 0 is ∞, which the reference refuses to call a loss.
+                    perRow[r] = Double.POSITIVE_INFINITY;
+                }
+            }
+            double total = ArithmeticOps.sum(Vector.of(perRow));
             for (int r = 0; r < m.rows(); r++) {
                 int target = (int) t.at(r);
-                double l = -Math.log(m.get(r, target));
-                total += l;
+                double l = perRow[r];
                 lines.add(Equation.of(sym("L[" + r + "]"), new Expr.Neg(call("ln", sym(p.name() + "[" + r + "][" + target + "]"))),
                         new Expr.Neg(call("ln", p.element(r, target))), c.num(l)));
                 losses.add(c.num(l));
@@ -499,7 +557,8 @@ public final class OperationTracer {
                     terms.add(bin("×", t.element(i), call("ln", p.element(i))));
                 }
             }
-            lines.add(Equation.of(sym(c.name()), new Expr.Neg(call("", chain("+", terms))), c.out(0)));
+            lines.add(Equation.of(sym(c.name()), terms.isEmpty() ? new Expr.Words("0 (every target weight is 0)")
+                    : new Expr.Neg(call("", chain("+", terms))), c.out(0)));
         }
         return List.of(new Trace.Block("", lines));
     }
@@ -507,15 +566,15 @@ public final class OperationTracer {
     private static List<Trace.Block> mse(Context c) {
         Shown y = c.arg("prediction");
         Shown t = c.arg("target");
+        Numeric errors = ArithmeticOps.sub(y.numeric(), t.numeric());
+        Numeric squared = ArithmeticOps.elementwiseProduct(errors, errors);
+        double total = ArithmeticOps.sum(squared);
         List<Equation> lines = new ArrayList<>();
         List<Expr> squares = new ArrayList<>();
-        double total = 0;
         for (int i = 0; i < y.size(); i++) {
-            double d = y.at(i) - t.at(i);
-            total += d * d;
             lines.add(Equation.of(sym("(" + y.elementName(i) + " − " + t.elementName(i) + ")²"),
-                    new Expr.Pow(call("", bin("−", y.element(i), t.element(i))), num("2")), c.num(d * d)));
-            squares.add(c.num(d * d));
+                    new Expr.Pow(call("", bin("−", y.element(i), t.element(i))), num("2")), c.num(squared.at(i))));
+            squares.add(c.num(squared.at(i)));
         }
         Expr n = num(Integer.toString(y.size()));
         return List.of(new Trace.Block("squared errors", lines), new Trace.Block("mean", List.of(Equation.of(sym(c.name()),
@@ -528,15 +587,13 @@ public final class OperationTracer {
         int cols = p.value() instanceof Matrix m ? m.cols() : p.size();
         double[] y = new double[p.size()];
         if (t.value() instanceof Scalar) {
-            y[(int) t.at(0)] = 1;
+            System.arraycopy(LossOps.oneHot((int) t.at(0), cols).toArray(), 0, y, 0, cols);
         } else if (p.value() instanceof Matrix m) {
             for (int r = 0; r < m.rows(); r++) {
-                y[r * cols + (int) t.at(r)] = 1;
+                System.arraycopy(LossOps.oneHot((int) t.at(r), cols).toArray(), 0, y, r * cols, cols);
             }
         } else {
-            for (int i = 0; i < y.length; i++) {
-                y[i] = t.at(i);
-            }
+            System.arraycopy(t.numeric().flat(), 0, y, 0, y.length);
         }
         List<Expr> yRow = new ArrayList<>();
         for (double v : y) {
@@ -623,7 +680,7 @@ public final class OperationTracer {
         Matrix mk = (Matrix) k.value();
         int d = mk.cols();
         Expr root = call("√", num(Integer.toString(d)));
-        Expr rootValue = c.num(Math.sqrt(d));
+        Expr rootValue = c.num(ActivationOps.sqrt(Scalar.of(d)).at(0));
         List<Equation> lines = new ArrayList<>();
         for (int i = 0; i < mq.rows(); i++) {
             for (int j = 0; j < mk.rows(); j++) {
@@ -634,11 +691,10 @@ public final class OperationTracer {
                     continue;
                 }
                 List<Expr> terms = new ArrayList<>();
-                double raw = 0;
                 for (int t = 0; t < d; t++) {
                     terms.add(bin("×", q.element(i, t), k.element(j, t)));
-                    raw += mq.get(i, t) * mk.get(j, t);
                 }
+                double raw = LinearAlgebraOps.dot(mq.row(i), mk.row(j));
                 lines.add(Equation.of(lhs, new Expr.Frac(call("", chain("+", terms)), root), new Expr.Frac(c.num(raw), rootValue),
                         out.element(flat)));
             }
@@ -678,8 +734,9 @@ public final class OperationTracer {
 
     private static List<Trace.Block> comparison(Context c, String op) {
         boolean result = ((Bool) c.result().value()).value();
+        // In parentheses, so that the relation's own = (or > or <) is not read as one more side of the line.
         return List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()),
-                bin(op, c.arg("a").element(0), c.arg("b").element(0)), new Expr.Words(Boolean.toString(result))))));
+                call("", bin(op, c.arg("a").element(0), c.arg("b").element(0))), new Expr.Words(Boolean.toString(result))))));
     }
 
     private static String items(Value v) {
