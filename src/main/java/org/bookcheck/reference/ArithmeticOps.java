@@ -56,4 +56,46 @@ public final class ArithmeticOps {
             case Bool b -> throw new OpException("count: a truth value has no item count");
         };
     }
+
+    /** −x: every element negated. */
+    public static Numeric negate(Numeric x) {
+        return x.map(v -> -v);
+    }
+
+    /** xᵖ, element by element; refused where the power is not a real number (a negative base to a fractional power, 0 to a negative one). */
+    public static Numeric power(Numeric x, double p) {
+        return x.map(v -> {
+            double r = Math.pow(v, p);
+            if (Double.isNaN(r) || Double.isInfinite(r) && !Double.isInfinite(v)) {
+                throw new OpException("power: " + v + "^" + p + " is not a real number; the base must be positive for a fractional power"
+                        + " and non-zero for a negative one");
+            }
+            return r;
+        });
+    }
+
+    /** |x|, element by element. */
+    public static Numeric abs(Numeric x) {
+        return x.map(Math::abs);
+    }
+
+    /** The largest element. */
+    public static double max(Numeric x) {
+        Shapes.requireNonEmpty("max", x);
+        double best = Double.NEGATIVE_INFINITY;
+        for (double v : x.flat()) {
+            best = Math.max(best, v);
+        }
+        return best;
+    }
+
+    /** The smallest element. */
+    public static double min(Numeric x) {
+        Shapes.requireNonEmpty("min", x);
+        double best = Double.POSITIVE_INFINITY;
+        for (double v : x.flat()) {
+            best = Math.min(best, v);
+        }
+        return best;
+    }
 }

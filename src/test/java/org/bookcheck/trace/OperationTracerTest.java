@@ -82,6 +82,33 @@ class OperationTracerTest {
               {"name": "att", "op": "attention", "args": {"q": "M", "k": "M", "v": "M"}},
               {"name": "ws", "op": "weighted_sum", "args": {"weights": "q", "values": "M"}},
               {"name": "same", "op": "restate", "args": {"x": "p"}, "printed": "75%"},
+              {"name": "neg", "op": "negate", "args": {"x": "a"}},
+              {"name": "pow", "op": "power", "args": {"x": "b", "p": "two"}},
+              {"name": "abs", "op": "abs", "args": {"x": "x"}},
+              {"name": "det", "op": "determinant", "args": {"a": "M"}},
+              {"name": "inverse", "op": "inverse", "args": {"a": "M"}},
+              {"name": "mx", "op": "max", "args": {"x": "x"}},
+              {"name": "mn", "op": "min", "args": {"x": "x"}},
+              {"name": "rm", "op": "row_means", "args": {"a": "M"}},
+              {"name": "cm", "op": "column_means", "args": {"a": "M"}},
+              {"name": "col", "op": "column", "args": {"a": "M", "index": 1}},
+              {"name": "el", "op": "element", "args": {"x": "M", "i": 1, "j": 0}},
+              {"name": "cat", "op": "concat", "args": {"a": "a", "b": "s"}},
+              {"name": "drelu", "op": "relu_derivative", "args": {"x": "x"}},
+              {"name": "dsig", "op": "sigmoid_derivative", "args": {"s": "q"}},
+              {"name": "lg", "op": "log_base", "args": {"x": "ln_in", "base": "two"}},
+              {"name": "smb", "op": "softmax_backward", "args": {"s": "q", "grad": "t"}},
+              {"name": "bce", "op": "binary_cross_entropy", "args": {"p": "p", "y": "one"}},
+              {"name": "ce_single", "op": "cross_entropy", "args": {"p": "p"}},
+              {"name": "h", "op": "entropy", "args": {"p": "q"}},
+              {"name": "hse", "op": "half_squared_error", "args": {"prediction": "a", "target": "b"}},
+              {"name": "pdf", "op": "normal_pdf", "args": {"x": "s"}},
+              {"name": "cdf", "op": "normal_cdf", "args": {"x": "two", "mean": "one", "std": "two"}},
+              {"name": "ecdf", "op": "empirical_cdf", "args": {"data": "x", "x": "s"}},
+              {"name": "ev", "op": "expected_value", "args": {"values": "b", "probabilities": "q"}},
+              {"name": "dv", "op": "distribution_variance", "args": {"values": "b", "probabilities": "q"}},
+              {"name": "near", "op": "approx", "args": {"a": "p", "b": "s", "tolerance": 0.3}},
+              {"name": "neuron", "op": "linear", "args": {"x": "a", "w": "b", "b": "s"}},
               {"name": "eq", "op": "equal", "args": {"a": "one", "b": "one"}},
               {"name": "gt", "op": "greater", "args": {"a": "two", "b": "one"}},
               {"name": "lt", "op": "less", "args": {"a": "two", "b": "one"}}
@@ -94,6 +121,7 @@ class OperationTracerTest {
             case FixtureLoad.Loaded l -> l.fixture();
             case FixtureLoad.Rejected r -> throw new AssertionError(r.errors().toString());
         };
+        fixture = withStackStep(fixture);
         Set<Operation> used = EnumSet.noneOf(Operation.class);
         fixture.steps().stream().map(Step::op).forEach(used::add);
         assertEquals(EnumSet.allOf(Operation.class), used, "the fixture must use every operation of the catalogue");
@@ -116,10 +144,40 @@ class OperationTracerTest {
         assertTrue(text.contains("enc[1] = id(\"cat\") = 2"), text);
         assertTrue(text.contains("emb[1] = E[3 − 1] = E[2] = [0.5, 0.6]"), text);
         assertTrue(text.contains("gt = 2 > 1 = true"), text);
+        // The operations of the expression language, hand-worked the same way: s = 0.5, q = [0.25, 0.75], t = [0, 1].
+        assertTrue(text.contains("neg[1] = −(−2) = 2") || text.contains("neg[1] = −−2 = 2"), text);
+        assertTrue(text.contains("det = 1×4 − 2×3 = −2"), text);
+        assertTrue(text.contains("inverse[0][1] = −2 / (−2) = 1"), text);
+        assertTrue(text.contains("el = M[1][0] = 3"), text);
+        assertTrue(text.contains("col = M[:, 1] = [2, 4]"), text);
+        assertTrue(text.contains("rm[1] = (3 + 4) / 2 = 3.5"), text);
+        assertTrue(text.contains("g·s = 0×0.25 + 1×0.75 = 0.75"), text);
+        assertTrue(text.contains("smb[0] = 0.25×(0 − 0.75) = −0.1875"), text);
+        assertTrue(text.contains("dsig[0] = 0.25×(1 − 0.25) = 0.1875"), text);
+        assertTrue(text.contains("ev = 3×0.25 + 4×0.75 = 3.75"), text);
+        assertTrue(text.contains("neuron = 1×3 + (−2)×4 + 0.5 = −4.5") || text.contains("neuron = 1×3 + −2×4 + 0.5 = −4.5"), text);
+        assertTrue(text.contains("stacked = [0.5, 0.75]"), text);
+        assertTrue(text.contains("ce_single = −ln(p) = −ln(0.75) = 0.2877"), text);
+        assertTrue(text.contains("ecdf = #{dᵢ ≤ 0.5} / 3 = 2 / 3 = 0.6667"), text);
+        assertTrue(text.contains("|0.75 − 0.5| = 0.25 ≤ 0.3"), text);
         assertEquals(fixture.steps().size(), text.lines().filter(l -> l.startsWith("Step ")).count());
         org.bookcheck.cli.LatexAssertions.assertBalanced(TraceRenderer.latex(trace));
         int n = fixture.steps().size();
         assertTrue(TraceRenderer.markdown(trace).contains("#### Step " + n + " of " + n + ": `lt = less(a = two, b = one)`"));
+    }
+
+    /**
+     * The fixture with a stack step before its last step: stack's items (items[0], items[1], ...) have no
+     * JSON form in a fixture's args yet, so the step is built here as the expression [s, p] compiles to.
+     */
+    private static Fixture withStackStep(Fixture f) {
+        java.util.Map<String, org.bookcheck.fixture.Argument> args = new java.util.LinkedHashMap<>();
+        args.put("items[0]", new org.bookcheck.fixture.Argument.Reference("s", "/steps/x/args/items/0"));
+        args.put("items[1]", new org.bookcheck.fixture.Argument.Reference("p", "/steps/x/args/items/1"));
+        Step stack = new Step("stacked", Operation.STACK, args, Optional.empty(), Optional.empty(), Optional.empty(), "/steps/x");
+        java.util.List<Step> steps = new java.util.ArrayList<>(f.steps());
+        steps.add(steps.size() - 1, stack);
+        return new Fixture(f.file(), f.id(), f.title(), f.chapter(), f.anchor(), f.claim(), f.inputs(), steps, f.tolerance(), f.json());
     }
 
     @Test
