@@ -1,0 +1,43 @@
+package org.bookcheck.expr;
+
+import java.util.List;
+import java.util.Map;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.bookcheck.reference.Value;
+
+/**
+ * The expression language's entry point: reads an expression as books write it ({@code w[0]×V[0][0] + w[1]×V[1][0]},
+ * {@code -log(0.251) ≈ 1.383}, {@code \frac{1}{1 + e^{-0.3775}}}) and compiles it to a {@link Term} of catalogue
+ * operations over the names in scope. The grammar is {@code src/main/antlr4/org/bookcheck/expr/Expr.g4}.
+ */
+public final class Expressions {
+
+    private Expressions() {
+    }
+
+    /**
+     * The term of an expression over the names in scope (with their values, which decide what × and [i] mean).
+     * Throws {@link ExprException} with the column, a caret line and what was expected, for a syntax error, an
+     * unknown name or function (with the nearest ones), or arguments an operation does not take.
+     */
+    public static Term compile(String source, Map<String, ? extends Value> scope) {
+        return new ExprCompiler(source, scope).expression(parser(source).expression()).term();
+    }
+
+    /** Every function an expression may call: the catalogue's operations and the aliases log, log10, log2. */
+    public static List<String> functions() {
+        return ExprCompiler.functionNames();
+    }
+
+    private static ExprParser parser(String source) {
+        ParseErrors errors = new ParseErrors(source);
+        ExprLexer lexer = new ExprLexer(CharStreams.fromString(source));
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(errors);
+        ExprParser parser = new ExprParser(new CommonTokenStream(lexer));
+        parser.removeErrorListeners();
+        parser.addErrorListener(errors);
+        return parser;
+    }
+}
