@@ -59,9 +59,13 @@ final class ParseErrors extends BaseErrorListener {
         }
         // After a complete value an operator may always continue it, though the parser, having decided where
         // the value ends, only lists the closing bracket or the end.
-        boolean afterValue = !expected.contains(ExprParser.NUMBER) && !parts.isEmpty() || expected.contains(Token.EOF);
+        boolean afterValue = !expected.contains(ExprParser.NUMBER) && !parts.isEmpty() || expected.contains(Token.EOF)
+                || expected.contains(ExprParser.LT);
         if (expected.contains(ExprParser.TIMES) || afterValue) {
             parts.add("an operator (+ − × · / ^)");
+        }
+        if (expected.contains(ExprParser.LT)) {
+            parts.add("a comparison (<, >, =, ≈)");
         }
         if (expected.contains(Token.EOF)) {
             parts.add("the end of the expression");

@@ -332,6 +332,33 @@ class ExpressionsTest {
         }
     }
 
+    @Nested
+    class Chains {
+
+        @Test
+        void aWrittenOutChainSplitsIntoSidesThatCompileOnTheirOwn() {
+            String line = "Q[0][0] = 0.1×1 + 0.2×0 = 0.1";
+            Expressions.Chain chain = Expressions.chain(line);
+            assertEquals(java.util.List.of("Q[0][0]", "0.1×1 + 0.2×0", "0.1"), chain.sides().stream().map(s -> s.in(line)).toList());
+            assertEquals(java.util.List.of("=", "="), chain.relations());
+            assertValue(eval(chain.sides().get(1).in(line)), 0.1);
+        }
+
+        @Test
+        void approximateChainsWithATolerance() {
+            String line = "L = -log(0.251) \\approx 1.38 ± 0.01";
+            Expressions.Chain chain = Expressions.chain(line);
+            assertEquals(java.util.List.of("=", "≈"), chain.relations());
+            assertEquals("0.01", chain.tolerance().orElseThrow().in(line));
+        }
+
+        @Test
+        void aLineThatIsNotAChainIsALocatedError() {
+            ExprException e = org.junit.jupiter.api.Assertions.assertThrows(ExprException.class, () -> Expressions.chain("0.1 × 2"));
+            assertEquals("expected an operator (+ − × · / ^) or a comparison (<, >, =, ≈) but the expression ends here", e.problem());
+        }
+    }
+
     @Test
     void functionsListTheCatalogueAndTheAliases() {
         assertEquals(true, Expressions.functions().containsAll(java.util.List.of("softmax", "log", "log10", "log2", "element", "stack")));
