@@ -144,6 +144,7 @@ class ExpressionsTest {
         void rootsAndAbsoluteValues() {
             assertStructure("sqrt(x=16)", "√16");
             assertValue(eval("√(9 + 16)"), 5);
+            assertStructure("sqrt(x=power(x=3, p=2))", "√3^2");
             assertStructure("abs(x=-0.5)", "|-0.5|");
             assertValue(eval("|z - 2|"), 1, 0, 1);
         }
