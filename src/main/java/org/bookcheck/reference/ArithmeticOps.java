@@ -81,20 +81,20 @@ public final class ArithmeticOps {
 
     /** The largest element. */
     public static double max(Numeric x) {
-        Shapes.requireNonEmpty("max", x);
-        double best = Double.NEGATIVE_INFINITY;
-        for (double v : x.flat()) {
-            best = Math.max(best, v);
-        }
-        return best;
+        return extreme("max", x, Math::max);
     }
 
     /** The smallest element. */
     public static double min(Numeric x) {
-        Shapes.requireNonEmpty("min", x);
-        double best = Double.POSITIVE_INFINITY;
-        for (double v : x.flat()) {
-            best = Math.min(best, v);
+        return extreme("min", x, Math::min);
+    }
+
+    private static double extreme(String op, Numeric x, java.util.function.DoubleBinaryOperator pick) {
+        Shapes.requireNonEmpty(op, x);
+        double[] values = x.flat();
+        double best = values[0];
+        for (double v : values) {
+            best = pick.applyAsDouble(best, v);
         }
         return best;
     }
