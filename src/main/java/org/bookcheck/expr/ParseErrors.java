@@ -44,7 +44,7 @@ final class ParseErrors extends BaseErrorListener {
     static String describe(IntervalSet expected) {
         List<String> parts = new ArrayList<>();
         for (int type : new int[] {ExprParser.RPAREN, ExprParser.RBRACK, ExprParser.RBRACE, ExprParser.PIPE, ExprParser.COMMA,
-                ExprParser.AMP, ExprParser.END_MATRIX, ExprParser.LBRACE, ExprParser.LPAREN}) {
+                ExprParser.AMP, ExprParser.ROW_SEP, ExprParser.END_MATRIX, ExprParser.LBRACE, ExprParser.LPAREN}) {
             if (expected.contains(type) && !(type == ExprParser.LPAREN && expected.contains(ExprParser.NUMBER))
                     && !(type == ExprParser.LBRACE && expected.contains(ExprParser.NUMBER))
                     && !(type == ExprParser.PIPE && expected.contains(ExprParser.NUMBER))) {

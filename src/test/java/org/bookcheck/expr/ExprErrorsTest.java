@@ -32,6 +32,12 @@ class ExprErrorsTest {
     }
 
     @Test
+    void anUnclosedBmatrixNamesItsEnd() {
+        assertEquals("expected \"\\\\\", \\end{bmatrix} or an operator (+ − × · / ^) but the expression ends here",
+                error("\\begin{bmatrix} 1 & 2").problem());
+    }
+
+    @Test
     void twoValuesWithoutAnOperator() {
         ExprException e = error("0.5 0.25");
         assertEquals("expected an operator (+ − × · / ^) or the end of the expression but found \"0.25\"",
