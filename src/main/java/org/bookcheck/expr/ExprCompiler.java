@@ -159,9 +159,9 @@ final class ExprCompiler {
                 if (s.op.getType() == ExprParser.PLUS) {
                     yield operand;
                 }
-                if (operand.term() instanceof Term.Literal l && l.value() instanceof Scalar v && !l.text().startsWith("−")
-                        && !l.text().startsWith("-") && s.unary() instanceof ExprParser.ToPowerContext p && p.power().CARET() == null
-                        && p.power().postfix().suffix().isEmpty()) {
+                if (operand.term() instanceof Term.Literal l && l.value() instanceof Scalar v && s.unary() instanceof ExprParser.ToPowerContext p
+                        && p.power().CARET() == null && p.power().postfix().suffix().isEmpty()
+                        && p.power().postfix().primary() instanceof ExprParser.NumberContext) {
                     // A negative number keeps its printed form, sign included: −0.5 is one literal, not −(0.5).
                     Scalar negative = Scalar.of(-v.value());
                     yield new Typed(new Term.Literal(negative, s.op.getText() + l.text(), span(ctx)), negative);

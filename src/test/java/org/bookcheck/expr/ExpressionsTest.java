@@ -137,6 +137,8 @@ class ExpressionsTest {
         void unaryMinusOfAnExpressionIsNegate() {
             assertStructure("negate(x=add(a=1, b=2))", "−(1 + 2)");
             assertStructure("negate(x=w)", "-w");
+            assertStructure("negate(x=0.5)", "-(0.5)");
+            assertStructure("negate(x=-0.5)", "--0.5");
             assertValue(eval("+3"), 3);
         }
 
