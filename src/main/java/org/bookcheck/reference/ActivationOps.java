@@ -166,4 +166,56 @@ public final class ActivationOps {
             case Scalar s -> throw new OpException(op + ": needs a vector or a matrix, got a scalar");
         };
     }
+
+    /**
+     * log_b x = ln x / ln b, element by element, for x &gt; 0 and a base b &gt; 0 other than 1; base 10
+     * through {@link Math#log10}, which is exact at powers of ten.
+     */
+    public static Numeric logBase(Numeric x, double base) {
+        if (!(base > 0) || base == 1) {
+            throw new OpException("log_base: the base must be positive and not 1, got " + base);
+        }
+        double lnBase = Math.log(base);
+        return x.map(v -> {
+            if (!(v > 0)) {
+                throw new OpException("log_base: the logarithm needs a positive number, got " + v);
+            }
+            return base == 10 ? Math.log10(v) : Math.log(v) / lnBase;
+        });
+    }
+
+    /** σ′(x) = σ(x)(1 − σ(x)), from the sigmoid's output s = σ(x), as backpropagation reuses it: s(1 − s). */
+    public static Numeric sigmoidDerivative(Numeric s) {
+        return s.map(v -> v * (1 - v));
+    }
+
+    /** relu′(x) = 1 for x &gt; 0, else 0 (at 0 the convention of PyTorch: 0). */
+    public static Numeric reluDerivative(Numeric x) {
+        return x.map(v -> v > 0 ? 1 : 0);
+    }
+
+    /**
+     * The gradient through a softmax, ∂L/∂z = s ⊙ (g − (g·s)), from its output s = softmax(z) and the
+     * gradient g at the output: the Jacobian (diag(s) − s sᵀ) times g without forming it. Row by row for a matrix.
+     */
+    public static Numeric softmaxBackward(Numeric s, Numeric g) {
+        Shapes.requireSame("softmax_backward", s, g);
+        if (s instanceof Scalar) {
+            throw new OpException("softmax_backward: needs a vector or a matrix, got a scalar");
+        }
+        int cols = s.shape().cols();
+        double[] sv = s.flat();
+        double[] gv = g.flat();
+        double[] out = new double[sv.length];
+        for (int start = 0; start < sv.length; start += cols) {
+            double dot = 0;
+            for (int k = start; k < start + cols; k++) {
+                dot += gv[k] * sv[k];
+            }
+            for (int k = start; k < start + cols; k++) {
+                out[k] = sv[k] * (gv[k] - dot);
+            }
+        }
+        return s.withFlat(out);
+    }
 }

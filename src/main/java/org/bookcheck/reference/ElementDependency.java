@@ -19,7 +19,8 @@ public sealed interface ElementDependency {
     static ElementDependency of(Operation op) {
         return switch (op) {
             case ADD, SUB, SCALE, ELEMENTWISE_PRODUCT, DIVIDE, RESIDUAL, RELU, GELU, GELU_TANH, SIGMOID, TANH, EXP, LN, SQRT,
-                    ODDS, ODDS_RATIO, LOGIT, INVERSE_LOGIT, WEIGHT_UPDATE, RESTATE -> new ElementWise();
+                    ODDS, ODDS_RATIO, LOGIT, INVERSE_LOGIT, WEIGHT_UPDATE, RESTATE, NEGATE, POWER, ABS, RELU_DERIVATIVE, SIGMOID_DERIVATIVE,
+                    LOG_BASE, NORMAL_PDF, NORMAL_CDF -> new ElementWise();
             case SOFTMAX_CROSS_ENTROPY_GRADIENT -> new RowTargets();
             case SOFTMAX, LOG_SOFTMAX, LAYER_NORM -> new RowWise("x");
             case MATMUL, WEIGHTED_SUM -> new Product(op == Operation.MATMUL ? "a" : "weights", op == Operation.MATMUL ? "b" : "values", false);
@@ -32,7 +33,10 @@ public sealed interface ElementDependency {
             case EMBEDDING_LOOKUP -> new Lookup();
             case CROSS_ENTROPY -> new TargetPicks();
             case DOT, SUM, COUNT, MEAN, VARIANCE_POPULATION, VARIANCE_SAMPLE, STD_POPULATION, STD_SAMPLE, Z_SCORE, MSE, ONE_HOT,
-                    ARGMAX, BATCH_COUNT, BATCH_RANGES, TOKENIZE, ENCODE, DECODE, EQUAL, GREATER, LESS -> new Everything();
+                    ARGMAX, BATCH_COUNT, BATCH_RANGES, TOKENIZE, ENCODE, DECODE, EQUAL, GREATER, LESS,
+                    // Conservative until each is declared finer: every result element may read every argument element.
+                    DETERMINANT, INVERSE, MAX, MIN, ROW_MEANS, COLUMN_MEANS, COLUMN, ELEMENT, STACK, CONCAT, SOFTMAX_BACKWARD,
+                    BINARY_CROSS_ENTROPY, ENTROPY, HALF_SQUARED_ERROR, EMPIRICAL_CDF, EXPECTED_VALUE, DISTRIBUTION_VARIANCE, APPROX -> new Everything();
         };
     }
 

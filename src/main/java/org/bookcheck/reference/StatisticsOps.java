@@ -105,4 +105,28 @@ public final class StatisticsOps {
                     + ", but it has length " + v.size());
         }
     }
+
+    /** The mean of each row of a matrix: (1/n) Σⱼ Aᵢⱼ, one number per row. */
+    public static Vector rowMeans(Matrix a) {
+        if (a.cols() == 0) {
+            throw new OpException("row_means: A is " + a.shape() + ": a row with no elements has no mean");
+        }
+        double[] out = new double[a.rows()];
+        for (int r = 0; r < a.rows(); r++) {
+            out[r] = mean(a.row(r));
+        }
+        return Vector.of(out);
+    }
+
+    /** The mean of each column of a matrix: (1/m) Σᵢ Aᵢⱼ, one number per column. */
+    public static Vector columnMeans(Matrix a) {
+        if (a.rows() == 0) {
+            throw new OpException("column_means: A is " + a.shape() + ": a column with no elements has no mean");
+        }
+        double[] out = new double[a.cols()];
+        for (int c = 0; c < a.cols(); c++) {
+            out[c] = mean(LinearAlgebraOps.column(a, c));
+        }
+        return Vector.of(out);
+    }
 }

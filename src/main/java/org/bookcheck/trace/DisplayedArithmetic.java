@@ -92,6 +92,7 @@ final class DisplayedArithmetic {
             case "exp" -> OptionalDouble.of(Math.exp(args[0]));
             case "tanh" -> OptionalDouble.of(Math.tanh(args[0]));
             case "erf" -> OptionalDouble.of(Erf.erf(args[0]));
+            case "| |" -> OptionalDouble.of(Math.abs(args[0]));
             case "⌈⌉" -> OptionalDouble.of(Math.ceil(args[0]));
             case "max" -> OptionalDouble.of(java.util.Arrays.stream(args).max().orElseThrow());
             case "min" -> OptionalDouble.of(java.util.Arrays.stream(args).min().orElseThrow());

@@ -121,6 +121,17 @@ public final class OperationTracer {
             case ROW -> new Expr.Call("row", List.of(arg.apply("a"), arg.apply("index")));
             case COUNT -> call("| |", arg.apply("x"));
             case SUM -> call("Σ", arg.apply("x"));
+            case NEGATE -> new Expr.Neg(arg.apply("x"));
+            case POWER -> new Expr.Pow(arg.apply("x"), arg.apply("p"));
+            case ABS -> call("| |", arg.apply("x"));
+            case DETERMINANT -> call("det", arg.apply("a"));
+            case INVERSE -> new Expr.Pow(arg.apply("a"), num("−1"));
+            case SIGMOID_DERIVATIVE -> bin("×", arg.apply("s"), call("", bin("−", num("1"), arg.apply("s"))));
+            case LOG_BASE -> new Expr.Frac(call("ln", arg.apply("x")), call("ln", arg.apply("base")));
+            case STACK -> new Expr.Grid(List.of(items(c, arg)), true);
+            case MAX, MIN, ROW_MEANS, COLUMN_MEANS, ELEMENT, COLUMN, CONCAT, RELU_DERIVATIVE, SOFTMAX_BACKWARD, BINARY_CROSS_ENTROPY,
+                    ENTROPY, HALF_SQUARED_ERROR, NORMAL_PDF, NORMAL_CDF, EMPIRICAL_CDF, EXPECTED_VALUE, DISTRIBUTION_VARIANCE, APPROX ->
+                    new Expr.Call(op.opName(), op.params().stream().filter(p -> c.has(p.name())).map(p -> arg.apply(p.name())).toList());
             case MEAN, VARIANCE_POPULATION, VARIANCE_SAMPLE, STD_POPULATION, STD_SAMPLE, Z_SCORE, LAYER_NORM, RELU, GELU,
                     GELU_TANH, TANH, LN, SOFTMAX, LOG_SOFTMAX, CROSS_ENTROPY, MSE, SOFTMAX_CROSS_ENTROPY_GRADIENT, ONE_HOT, ARGMAX,
                     BATCH_RANGES, TOKENIZE, ENCODE, DECODE, EMBEDDING_LOOKUP, ATTENTION_SCORES, ATTENTION, WEIGHTED_SUM ->
@@ -201,7 +212,7 @@ public final class OperationTracer {
                     i -> bin("×", bin("×", num("0.5"), el(c.arg("x"), i)),
                             call("", bin("+", num("1"), c.num(ActivationOps.geluTanhTerm(c.arg("x").at(i)))))));
             case MATMUL -> matmul(c, c.arg("a"), c.arg("b"), null);
-            case LINEAR -> matmul(c, c.arg("x"), c.arg("w"), c.has("b") ? c.arg("b") : null);
+            case LINEAR -> c.arg("w").value() instanceof Vector ? neuron(c) : matmul(c, c.arg("x"), c.arg("w"), c.has("b") ? c.arg("b") : null);
             case TRANSPOSE -> {
                 Matrix a = (Matrix) c.arg("a").value();
                 yield elementwise(c, i -> sym(c.arg("a").name() + "[" + i % a.rows() + "][" + i / a.rows() + "]"));
@@ -224,7 +235,8 @@ public final class OperationTracer {
             case LAYER_NORM -> layerNorm(c);
             case SOFTMAX -> softmax(c, c.arg("x"), false);
             case LOG_SOFTMAX -> softmax(c, c.arg("x"), true);
-            case CROSS_ENTROPY -> crossEntropy(c);
+            case CROSS_ENTROPY -> c.has("target") ? crossEntropy(c) : List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()),
+                    new Expr.Neg(call("ln", sym(c.arg("p").name()))), new Expr.Neg(call("ln", c.arg("p").element(0))), c.out(0)))));
             case MSE -> mse(c);
             case SOFTMAX_CROSS_ENTROPY_GRADIENT -> gradient(c);
             case ONE_HOT -> elementwise(c, i -> new Expr.Words(i == (int) c.arg("index").at(0)
@@ -255,6 +267,50 @@ public final class OperationTracer {
                     sym(c.arg("a").name() + "[" + (int) c.arg("index").at(0) + "]"), c.result().whole()))));
             case RESTATE -> List.of(new Trace.Block("the same value written again", List.of(
                     Equation.of(sym(c.name()), c.arg("x").whole(), c.result().whole()))));
+            case NEGATE -> elementwise(c, i -> new Expr.Neg(el(c.arg("x"), i)));
+            case POWER -> elementwise(c, i -> new Expr.Pow(el(c.arg("x"), i), c.arg("p").element(0)));
+            case ABS -> elementwise(c, i -> call("| |", el(c.arg("x"), i)));
+            case DETERMINANT -> determinant(c);
+            case INVERSE -> inverse(c);
+            case MAX -> List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()), maxOf(c.arg("x")), c.out(0)))));
+            case MIN -> List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()), new Expr.Call("min", ((Expr.Call) maxOf(c.arg("x"))).args()),
+                    c.out(0)))));
+            case ROW_MEANS -> axisMeans(c, true);
+            case COLUMN_MEANS -> axisMeans(c, false);
+            case ELEMENT -> List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()), sym(c.arg("x").name() + "[" + (int) c.arg("i").at(0) + "]"
+                    + (c.has("j") ? "[" + (int) c.arg("j").at(0) + "]" : "")), c.out(0)))));
+            case COLUMN -> List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()),
+                    sym(c.arg("a").name() + "[:, " + (int) c.arg("index").at(0) + "]"), c.result().whole()))));
+            case STACK -> List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()), c.result().whole()))));
+            case CONCAT -> List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()),
+                    call("concat", c.arg("a").whole(), c.arg("b").whole()), c.result().whole()))));
+            case RELU_DERIVATIVE -> elementwise(c, i -> new Expr.Words("1 if " + c.arg("x").text(i) + " > 0, else 0"));
+            case SIGMOID_DERIVATIVE -> elementwise(c, i -> bin("×", el(c.arg("s"), i), call("", bin("−", num("1"), el(c.arg("s"), i)))));
+            case LOG_BASE -> elementwise(c, i -> new Expr.Frac(call("ln", el(c.arg("x"), i)), call("ln", c.arg("base").element(0))));
+            case SOFTMAX_BACKWARD -> softmaxBackward(c);
+            case BINARY_CROSS_ENTROPY -> binaryCrossEntropy(c);
+            case ENTROPY -> {
+                List<Expr> terms = new ArrayList<>();
+                for (int i = 0; i < c.arg("p").size(); i++) {
+                    // 0 ln 0 counts as 0: such a term is left out rather than shown as an undefined 0×ln(0).
+                    if (c.arg("p").at(i) != 0) {
+                        terms.add(bin("×", c.arg("p").element(i), call("ln", c.arg("p").element(i))));
+                    }
+                }
+                if (terms.isEmpty()) {
+                    terms.add(num("0"));
+                }
+                yield List.of(new Trace.Block("terms with p = 0 are left out (0 ln 0 counts as 0)", List.of(Equation.of(sym(c.name()), new Expr.Neg(call("", chain("+", terms))),
+                        c.out(0)))));
+            }
+            case HALF_SQUARED_ERROR -> halfSquaredError(c);
+            case NORMAL_PDF -> normal(c, false);
+            case NORMAL_CDF -> normal(c, true);
+            case EMPIRICAL_CDF -> empiricalCdf(c);
+            case EXPECTED_VALUE -> List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()),
+                    products(c.arg("values"), c.arg("probabilities"), c.arg("values").size()), c.out(0)))));
+            case DISTRIBUTION_VARIANCE -> distributionVariance(c);
+            case APPROX -> approx(c);
             case EQUAL -> comparison(c, "=");
             case GREATER -> comparison(c, ">");
             case LESS -> comparison(c, "<");
@@ -348,7 +404,7 @@ public final class OperationTracer {
     }
 
     private static Expr withBias(Expr sum, Shown bias, int col) {
-        return bias == null ? sum : bin("+", sum, bias.element(col));
+        return bias == null ? sum : bin("+", sum, el(bias, col));
     }
 
     private static Expr terms(Shown x) {
@@ -737,6 +793,202 @@ public final class OperationTracer {
         // In parentheses, so that the relation's own = (or > or <) is not read as one more side of the line.
         return List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()),
                 call("", bin(op, c.arg("a").element(0), c.arg("b").element(0))), new Expr.Words(Boolean.toString(result))))));
+    }
+
+    // ---- operations of the expression language ------------------------------------------------
+
+    /** The items of a variadic argument (stack's items[0], items[1], ...), each rendered by {@code arg}. */
+    private static List<Expr> items(Context c, Function<String, Expr> arg) {
+        List<Expr> out = new ArrayList<>();
+        for (int k = 0; c.has("items[" + k + "]"); k++) {
+            out.add(arg.apply("items[" + k + "]"));
+        }
+        return out;
+    }
+
+    private static List<Trace.Block> determinant(Context c) {
+        Shown a = c.arg("a");
+        Matrix m = (Matrix) a.value();
+        Expr worked = m.rows() == 2
+                ? bin("−", bin("×", a.element(0, 0), a.element(1, 1)), bin("×", a.element(0, 1), a.element(1, 0)))
+                : new Expr.Words("by LU decomposition");
+        return List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()), worked, c.out(0)))));
+    }
+
+    private static List<Trace.Block> inverse(Context c) {
+        Shown a = c.arg("a");
+        Matrix m = (Matrix) a.value();
+        if (m.rows() != 2) {
+            return List.of(new Trace.Block("by LU decomposition", List.of(Equation.of(sym(c.name()), c.result().whole()))));
+        }
+        double det = m.get(0, 0) * m.get(1, 1) - m.get(0, 1) * m.get(1, 0);
+        Expr detExpr = c.num(det);
+        List<Trace.Block> blocks = new ArrayList<>();
+        blocks.add(new Trace.Block("determinant", List.of(Equation.of(sym("det"),
+                bin("−", bin("×", a.element(0, 0), a.element(1, 1)), bin("×", a.element(0, 1), a.element(1, 0))), detExpr))));
+        Expr[] adjugate = {a.element(1, 1), new Expr.Neg(a.element(0, 1)), new Expr.Neg(a.element(1, 0)), a.element(0, 0)};
+        blocks.add(new Trace.Block("[[d, −b], [−c, a]] / det", elementwise(c, i -> new Expr.Frac(adjugate[i], detExpr)).get(0).lines()));
+        return blocks;
+    }
+
+    private static List<Trace.Block> axisMeans(Context c, boolean rows) {
+        Shown a = c.arg("a");
+        Matrix m = (Matrix) a.value();
+        int n = rows ? m.cols() : m.rows();
+        return elementwise(c, i -> {
+            List<Expr> terms = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                terms.add(rows ? a.element(i, k) : a.element(k, i));
+            }
+            return new Expr.Frac(call("", chain("+", terms)), num(Integer.toString(n)));
+        });
+    }
+
+    private static List<Trace.Block> neuron(Context c) {
+        Shown x = c.arg("x");
+        Shown w = c.arg("w");
+        Shown b = c.has("b") ? c.arg("b") : null;
+        int inner = w.size();
+        return elementwise(c, r -> {
+            List<Expr> terms = new ArrayList<>();
+            for (int k = 0; k < inner; k++) {
+                terms.add(bin("×", x.element(r * inner + k), w.element(k)));
+            }
+            return withBias(chain("+", terms), b, 0);
+        });
+    }
+
+    private static List<Trace.Block> softmaxBackward(Context c) {
+        Shown s = c.arg("s");
+        Shown g = c.arg("grad");
+        int cols = s.value() instanceof Matrix m ? m.cols() : s.size();
+        List<Trace.Block> blocks = new ArrayList<>();
+        for (int start = 0; start < s.size(); start += cols) {
+            String idx = s.size() > cols ? "[" + start / cols + "]" : "";
+            double dot = 0;
+            for (int k = start; k < start + cols; k++) {
+                dot += g.at(k) * s.at(k);
+            }
+            List<Equation> lines = new ArrayList<>();
+            List<Expr> terms = new ArrayList<>();
+            for (int k = start; k < start + cols; k++) {
+                terms.add(bin("×", g.element(k), s.element(k)));
+            }
+            Expr dotExpr = c.num(dot);
+            lines.add(Equation.of(sym("g·s" + idx), chain("+", terms), dotExpr));
+            for (int k = start; k < start + cols; k++) {
+                lines.add(Equation.of(c.outName(k), bin("×", s.element(k), call("", bin("−", g.element(k), dotExpr))), c.out(k)));
+            }
+            blocks.add(new Trace.Block(idx.isEmpty() ? "" : "row " + start / cols, lines));
+        }
+        return blocks;
+    }
+
+    private static List<Trace.Block> binaryCrossEntropy(Context c) {
+        Shown p = c.arg("p");
+        Shown y = c.arg("y");
+        List<Equation> lines = new ArrayList<>();
+        List<Expr> losses = new ArrayList<>();
+        double total = 0;
+        for (int i = 0; i < p.size(); i++) {
+            double pi = p.at(i);
+            double yi = y.at(i);
+            double l = -((yi == 0 ? 0 : yi * Math.log(pi)) + (yi == 1 ? 0 : (1 - yi) * Math.log(1 - pi)));
+            total += l;
+            Expr lhs = p.size() == 1 ? sym(c.name()) : sym("L[" + i + "]");
+            lines.add(Equation.of(lhs, new Expr.Neg(call("", bin("+", bin("×", y.element(i), call("ln", p.element(i))),
+                    bin("×", call("", bin("−", num("1"), y.element(i))), call("ln", bin("−", num("1"), p.element(i))))))),
+                    p.size() == 1 ? c.out(0) : c.num(l)));
+            losses.add(c.num(l));
+        }
+        if (p.size() > 1) {
+            Expr n = num(Integer.toString(p.size()));
+            lines.add(Equation.of(sym(c.name()), new Expr.Frac(call("", chain("+", losses)), n), new Expr.Frac(c.num(total), n), c.out(0)));
+        }
+        return List.of(new Trace.Block("", lines));
+    }
+
+    private static List<Trace.Block> halfSquaredError(Context c) {
+        Shown y = c.arg("prediction");
+        Shown t = c.arg("target");
+        List<Equation> lines = new ArrayList<>();
+        List<Expr> halves = new ArrayList<>();
+        for (int i = 0; i < y.size(); i++) {
+            double d = t.at(i) - y.at(i);
+            lines.add(Equation.of(sym("½(" + t.elementName(i) + " − " + y.elementName(i) + ")²"),
+                    bin("×", num("0.5"), new Expr.Pow(call("", bin("−", t.element(i), y.element(i))), num("2"))), c.num(0.5 * d * d)));
+            halves.add(c.num(0.5 * d * d));
+        }
+        return List.of(new Trace.Block("halved squared errors", lines),
+                new Trace.Block("sum", List.of(Equation.of(sym(c.name()), chain("+", halves), c.out(0)))));
+    }
+
+    private static List<Trace.Block> normal(Context c, boolean cumulative) {
+        Expr mu = c.has("mean") ? c.arg("mean").element(0) : num("0");
+        Expr sigma = c.has("std") ? c.arg("std").element(0) : num("1");
+        double m = c.has("mean") ? c.arg("mean").at(0) : 0;
+        double sd = c.has("std") ? c.arg("std").at(0) : 1;
+        Shown x = c.arg("x");
+        return elementwise(c, i -> {
+            Expr centred = call("", bin("−", el(x, i), mu));
+            return cumulative
+                    ? bin("×", num("0.5"), call("", bin("+", num("1"), call("erf", new Expr.Frac(centred, bin("×", sigma, call("√", num("2"))))))))
+                    : new Expr.Frac(new Expr.Pow(sym("e"), new Expr.Neg(new Expr.Frac(new Expr.Pow(centred, num("2")),
+                            bin("×", num("2"), new Expr.Pow(sigma, num("2")))))), bin("×", sigma, call("√", bin("×", num("2"), sym("π")))));
+        }, i -> {
+            double z = (x.at(elIndex(x, i)) - m) / sd;
+            return cumulative
+                    ? bin("×", num("0.5"), call("", bin("+", num("1"), c.num(org.apache.commons.math3.special.Erf.erf(z / Math.sqrt(2))))))
+                    : new Expr.Frac(c.num(Math.exp(-z * z / 2)), c.num(sd * Math.sqrt(2 * Math.PI)));
+        });
+    }
+
+    private static List<Trace.Block> empiricalCdf(Context c) {
+        Shown data = c.arg("data");
+        Shown x = c.arg("x");
+        int n = data.size();
+        return elementwise(c, i -> new Expr.Frac(new Expr.Words("#{dᵢ ≤ " + x.text(i) + "}"), num(Integer.toString(n))), i -> {
+            int count = 0;
+            for (int k = 0; k < n; k++) {
+                if (data.at(k) <= x.at(i)) {
+                    count++;
+                }
+            }
+            return new Expr.Frac(num(Integer.toString(count)), num(Integer.toString(n)));
+        });
+    }
+
+    private static List<Trace.Block> distributionVariance(Context c) {
+        Shown v = c.arg("values");
+        Shown p = c.arg("probabilities");
+        double mu = 0;
+        for (int i = 0; i < v.size(); i++) {
+            mu += v.at(i) * p.at(i);
+        }
+        Expr muExpr = c.num(mu);
+        List<Expr> terms = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            terms.add(bin("×", p.element(i), new Expr.Pow(call("", bin("−", v.element(i), muExpr)), num("2"))));
+        }
+        return List.of(new Trace.Block("expected value", List.of(Equation.of(sym("E[X]"), products(v, p, v.size()), muExpr))),
+                new Trace.Block("variance", List.of(Equation.of(sym(c.name()), chain("+", terms), c.out(0)))));
+    }
+
+    private static List<Trace.Block> approx(Context c) {
+        Shown a = c.arg("a");
+        Shown b = c.arg("b");
+        Shown t = c.arg("tolerance");
+        int size = Math.max(a.size(), b.size());
+        List<Equation> lines = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            double d = Math.abs(a.at(elIndex(a, i)) - b.at(elIndex(b, i)));
+            String relation = d <= t.at(elIndex(t, i)) ? " ≤ " : " > ";
+            // The difference on a line of its own, so the line is arithmetic a reader (and the trace property) can redo.
+            lines.add(Equation.of(call("| |", bin("−", el(a, i), el(b, i))), c.num(d)));
+            lines.add(Equation.of(new Expr.Words(((Expr.Num) c.num(d)).text() + relation + t.text(elIndex(t, i)))));
+        }
+        lines.add(Equation.of(sym(c.name()), new Expr.Words(Boolean.toString(((Bool) c.result().value()).value()))));
+        return List.of(new Trace.Block("", lines));
     }
 
     private static String items(Value v) {

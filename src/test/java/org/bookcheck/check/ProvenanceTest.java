@@ -92,7 +92,7 @@ class ProvenanceTest {
         Finding t = finding("carry", "t");
         assertEquals(List.of("ok (rounding carried)", "mismatch"), t.elements().stream().map(e -> e.verdict().label()).toList());
         assertEquals(Mark.HOLDS, CoverageAnalyzer.elementMark(t, 0));
-        assertEquals(Mark.ERRATUM, CoverageAnalyzer.elementMark(t, 1));
+        assertEquals(Mark.WRONG, CoverageAnalyzer.elementMark(t, 1));
     }
 
     @Test

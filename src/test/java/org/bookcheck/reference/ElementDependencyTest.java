@@ -71,6 +71,24 @@ class ElementDependencyTest {
             case WEIGHTED_SUM -> args("weights", Vector.of(0.25, 0.75), "values", Matrix.of(new double[][] {{1, 2, 3}, {4, 5, 6}}));
             case RESTATE -> args("x", A23);
             case EQUAL, GREATER, LESS -> args("a", 2, "b", 1);
+            case NEGATE, ABS, RELU_DERIVATIVE, MAX, MIN -> args("x", A23);
+            case POWER -> args("x", A23, "p", 2);
+            case LOG_BASE -> args("x", A23, "base", 10);
+            case SIGMOID_DERIVATIVE -> args("s", p4);
+            case DETERMINANT, INVERSE -> args("a", Matrix.of(new double[][] {{2, 1}, {1, 3}}));
+            case ROW_MEANS, COLUMN_MEANS -> args("a", A23);
+            case COLUMN -> args("a", A23, "index", 1);
+            case ELEMENT -> args("x", A23, "i", 1, "j", 2);
+            case STACK -> args("items[0]", 1, "items[1]", 2);
+            case CONCAT -> args("a", Vector.of(1, 2), "b", Vector.of(3));
+            case SOFTMAX_BACKWARD -> args("s", Vector.of(0.2, 0.3, 0.5), "grad", Vector.of(1, -1, 0.5));
+            case BINARY_CROSS_ENTROPY -> args("p", Vector.of(0.2, 0.7), "y", Vector.of(0, 0.5));
+            case ENTROPY -> args("p", p4);
+            case HALF_SQUARED_ERROR -> args("prediction", Vector.of(1, 2), "target", Vector.of(2, 4));
+            case NORMAL_PDF, NORMAL_CDF -> args("x", Vector.of(-1, 0, 2));
+            case EMPIRICAL_CDF -> args("data", Vector.of(1, 2, 3), "x", 2.5);
+            case EXPECTED_VALUE, DISTRIBUTION_VARIANCE -> args("values", Vector.of(1, 2, 3), "probabilities", Vector.of(0.2, 0.3, 0.5));
+            case APPROX -> args("a", 0.75, "b", 0.5, "tolerance", 0.3);
         };
     }
 

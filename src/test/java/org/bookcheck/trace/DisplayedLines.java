@@ -219,11 +219,17 @@ final class DisplayedLines {
                 at++;
                 return Math.sqrt(peek('(') ? atom() : atom());
             }
+            if (peek('|')) {
+                at++;
+                double v = sum();
+                expect('|');
+                return Math.abs(v);
+            }
             if (peek('π')) {
                 at++;
                 return Math.PI;
             }
-            for (String f : List.of("ln", "tanh", "erf", "max")) {
+            for (String f : List.of("ln", "tanh", "erf", "max", "min")) {
                 if (s.startsWith(f + "(", at)) {
                     at += f.length() + 1;
                     List<Double> args = list();
@@ -232,6 +238,7 @@ final class DisplayedLines {
                         case "ln" -> Math.log(args.getFirst());
                         case "tanh" -> Math.tanh(args.getFirst());
                         case "erf" -> Erf.erf(args.getFirst());
+                        case "min" -> args.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
                         default -> args.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
                     };
                 }

@@ -45,7 +45,9 @@ class OperationTracerProperties {
     /** Operations whose trace shows no arithmetic on numbers: look-ups, copies, counts and words. */
     private static final Set<Operation> NO_ARITHMETIC = EnumSet.of(Operation.TRANSPOSE, Operation.ROW, Operation.COUNT,
             Operation.ONE_HOT, Operation.ARGMAX, Operation.BATCH_RANGES, Operation.TOKENIZE, Operation.ENCODE, Operation.DECODE,
-            Operation.EMBEDDING_LOOKUP, Operation.RESTATE);
+            Operation.EMBEDDING_LOOKUP, Operation.RESTATE, Operation.COLUMN, Operation.ELEMENT, Operation.STACK, Operation.CONCAT, Operation.RELU_DERIVATIVE,
+            // approx shows |a − b| only where its arguments broadcast; its generated arguments rarely do.
+            Operation.APPROX);
 
     private static final int TRIES_PER_OPERATION = 400;
 
@@ -81,7 +83,12 @@ class OperationTracerProperties {
             int n = 2 + random.nextInt(3);
             Map<String, Value> values = new LinkedHashMap<>();
             for (Param p : op.params()) {
-                if (p.required() || random.nextBoolean()) {
+                if (p.variadic()) {
+                    // stack's items: a few scalars, bound as items[0], items[1], ...
+                    for (int i = 0; i < 2 + random.nextInt(2); i++) {
+                        values.put(p.name() + "[" + i + "]", Scalar.of(decimal(random)));
+                    }
+                } else if (p.required() || random.nextBoolean()) {
                     values.put(p.name(), argument(p, n, random));
                 }
             }

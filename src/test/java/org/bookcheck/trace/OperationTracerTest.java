@@ -82,6 +82,33 @@ class OperationTracerTest {
               {"name": "att", "op": "attention", "args": {"q": "M", "k": "M", "v": "M"}},
               {"name": "ws", "op": "weighted_sum", "args": {"weights": "q", "values": "M"}},
               {"name": "same", "op": "restate", "args": {"x": "p"}, "printed": "75%"},
+              {"name": "neg", "op": "negate", "args": {"x": "a"}},
+              {"name": "pow", "op": "power", "args": {"x": "b", "p": "two"}},
+              {"name": "abs", "op": "abs", "args": {"x": "x"}},
+              {"name": "det", "op": "determinant", "args": {"a": "M"}},
+              {"name": "inverse", "op": "inverse", "args": {"a": "M"}},
+              {"name": "mx", "op": "max", "args": {"x": "x"}},
+              {"name": "mn", "op": "min", "args": {"x": "x"}},
+              {"name": "rm", "op": "row_means", "args": {"a": "M"}},
+              {"name": "cm", "op": "column_means", "args": {"a": "M"}},
+              {"name": "col", "op": "column", "args": {"a": "M", "index": 1}},
+              {"name": "el", "op": "element", "args": {"x": "M", "i": 1, "j": 0}},
+              {"name": "cat", "op": "concat", "args": {"a": "a", "b": "s"}},
+              {"name": "drelu", "op": "relu_derivative", "args": {"x": "x"}},
+              {"name": "dsig", "op": "sigmoid_derivative", "args": {"s": "q"}},
+              {"name": "lg", "op": "log_base", "args": {"x": "ln_in", "base": "two"}},
+              {"name": "smb", "op": "softmax_backward", "args": {"s": "q", "grad": "t"}},
+              {"name": "bce", "op": "binary_cross_entropy", "args": {"p": "p", "y": "one"}},
+              {"name": "ce_single", "op": "cross_entropy", "args": {"p": "p"}},
+              {"name": "h", "op": "entropy", "args": {"p": "q"}},
+              {"name": "hse", "op": "half_squared_error", "args": {"prediction": "a", "target": "b"}},
+              {"name": "pdf", "op": "normal_pdf", "args": {"x": "s"}},
+              {"name": "cdf", "op": "normal_cdf", "args": {"x": "two", "mean": "one", "std": "two"}},
+              {"name": "ecdf", "op": "empirical_cdf", "args": {"data": "x", "x": "s"}},
+              {"name": "ev", "op": "expected_value", "args": {"values": "b", "probabilities": "q"}},
+              {"name": "dv", "op": "distribution_variance", "args": {"values": "b", "probabilities": "q"}},
+              {"name": "near", "op": "approx", "args": {"a": "p", "b": "s", "tolerance": 0.3}},
+              {"name": "neuron", "op": "linear", "args": {"x": "a", "w": "b", "b": "s"}},
               {"name": "eq", "op": "equal", "args": {"a": "one", "b": "one"}},
               {"name": "gt", "op": "greater", "args": {"a": "two", "b": "one"}},
               {"name": "lt", "op": "less", "args": {"a": "two", "b": "one"}}
@@ -94,6 +121,7 @@ class OperationTracerTest {
             case FixtureLoad.Loaded l -> l.fixture();
             case FixtureLoad.Rejected r -> throw new AssertionError(r.errors().toString());
         };
+        fixture = withStackStep(fixture);
         Set<Operation> used = EnumSet.noneOf(Operation.class);
         fixture.steps().stream().map(Step::op).forEach(used::add);
         assertEquals(EnumSet.allOf(Operation.class), used, "the fixture must use every operation of the catalogue");
@@ -169,6 +197,23 @@ class OperationTracerTest {
         assertLine(text, "lt = (2 < 1) = false");
         String md = TraceRenderer.markdown(trace);
         assertTrue(md.contains("\n\\mathrm{vm}[1] &= 1 \\times 2 - 2 \\times 4 = -6\n"), md);
+        // The operations of the expression language, hand-worked the same way: s = 0.5, q = [0.25, 0.75], t = [0, 1].
+        assertLine(text, "neg[1] = −(−2) = 2");
+        assertLine(text, "det = 1×4 − 2×3 = −2");
+        assertLine(text, "inverse[0][1] = −2 / (−2) = 1");
+        assertLine(text, "el = M[1][0] = 3");
+        assertLine(text, "col = M[:, 1] = [2, 4]");
+        assertLine(text, "rm[1] = (3 + 4) / 2 = 3.5");
+        assertLine(text, "g·s = 0×0.25 + 1×0.75 = 0.75");
+        assertLine(text, "smb[0] = 0.25×(0 − 0.75) = −0.1875");
+        assertLine(text, "dsig[0] = 0.25×(1 − 0.25) = 0.1875");
+        assertLine(text, "ev = 3×0.25 + 4×0.75 = 3.75");
+        assertLine(text, "neuron = 1×3 − 2×4 + 0.5 = −4.5");
+        assertLine(text, "stacked = [0.5, 0.75]");
+        assertLine(text, "ce_single = −ln(p) = −ln(0.75) = 0.2877");
+        assertLine(text, "ecdf = #{dᵢ ≤ 0.5} / 3 = 2 / 3 = 0.6667");
+        assertLine(text, "|0.75 − 0.5| = 0.25");
+        assertLine(text, "0.25 ≤ 0.3");
         assertEquals(fixture.steps().size(), text.lines().filter(l -> l.startsWith("Step ")).count());
         org.bookcheck.cli.LatexAssertions.assertBalanced(TraceRenderer.latex(trace));
         int n = fixture.steps().size();
@@ -177,6 +222,20 @@ class OperationTracerTest {
 
     private static void assertLine(String text, String line) {
         assertTrue(text.lines().anyMatch(l -> l.strip().equals(line)), () -> "no line \"" + line + "\" in\n" + text);
+    }
+
+    /**
+     * The fixture with a stack step before its last step: stack's items (items[0], items[1], ...) have no
+     * JSON form in a fixture's args yet, so the step is built here as the expression [s, p] compiles to.
+     */
+    private static Fixture withStackStep(Fixture f) {
+        java.util.Map<String, org.bookcheck.fixture.Argument> args = new java.util.LinkedHashMap<>();
+        args.put("items[0]", new org.bookcheck.fixture.Argument.Reference("s", "/steps/x/args/items/0"));
+        args.put("items[1]", new org.bookcheck.fixture.Argument.Reference("p", "/steps/x/args/items/1"));
+        Step stack = new Step("stacked", Operation.STACK, args, Optional.empty(), Optional.empty(), Optional.empty(), "/steps/x");
+        java.util.List<Step> steps = new java.util.ArrayList<>(f.steps());
+        steps.add(steps.size() - 1, stack);
+        return new Fixture(f.file(), f.id(), f.title(), f.chapter(), f.anchor(), f.claim(), f.inputs(), steps, f.tolerance(), f.json());
     }
 
     @Test
