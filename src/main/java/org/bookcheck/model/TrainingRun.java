@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.bookcheck.backend.Backend;
+import org.bookcheck.backend.CpuBackend;
 
 /**
  * One {@code bookcheck train} run from corpus to files: tokenizes, cuts sequences, splits off the
@@ -37,7 +39,7 @@ public final class TrainingRun {
     private final List<EpochLoss> history;
     private final int epochsDone;
 
-    private TrainingRun(TrainingConfig config, Tokenizer tokenizer, String corpus, Checkpoint resume) {
+    private TrainingRun(TrainingConfig config, Tokenizer tokenizer, String corpus, Checkpoint resume, Backend backend) {
         this.config = config;
         this.tokenizer = tokenizer;
         int[] tokens;
@@ -52,13 +54,13 @@ public final class TrainingRun {
         }
         this.split = Dataset.windows(tokens, config.contextLength()).split(config.heldOutFraction());
         if (resume == null) {
-            model = new Gpt(config.model(tokenizer.vocabSize()), config.batchSize());
+            model = new Gpt(config.model(tokenizer.vocabSize()), config.batchSize(), backend);
             model.initialise(config.seed());
             optimizer = new OptimizerState(config.optimizer(), model.layout());
             history = new ArrayList<>();
             epochsDone = 0;
         } else {
-            model = resume.toModel(config.batchSize());
+            model = resume.toModel(config.batchSize(), backend);
             optimizer = resume.toOptimizerState(config.optimizer(), model.layout());
             history = new ArrayList<>(resume.history());
             epochsDone = resume.epochsCompleted();
@@ -67,6 +69,11 @@ public final class TrainingRun {
 
     /** A fresh run; throws IllegalArgumentException for a corpus too small for one sequence. */
     public static TrainingRun fresh(TrainingConfig config, String corpus) {
+        return fresh(config, corpus, new CpuBackend());
+    }
+
+    /** A fresh run on the given backend. */
+    public static TrainingRun fresh(TrainingConfig config, String corpus, Backend backend) {
         if (corpus.isBlank()) {
             throw new IllegalArgumentException("the corpus is empty");
         }
@@ -74,7 +81,7 @@ public final class TrainingRun {
             case WORD -> WordTokenizer.fit(corpus);
             case BYTE -> new ByteTokenizer();
         };
-        return new TrainingRun(config, tokenizer, corpus, null);
+        return new TrainingRun(config, tokenizer, corpus, null, backend);
     }
 
     /**
@@ -82,6 +89,11 @@ public final class TrainingRun {
      * of {@code config}, whose architecture must match the checkpoint's.
      */
     public static TrainingRun resume(Checkpoint checkpoint, TrainingConfig config, String corpus) {
+        return resume(checkpoint, config, corpus, new CpuBackend());
+    }
+
+    /** {@link #resume(Checkpoint, TrainingConfig, String)} on the given backend. */
+    public static TrainingRun resume(Checkpoint checkpoint, TrainingConfig config, String corpus, Backend backend) {
         if (!checkpoint.config().sameArchitecture(config)) {
             throw new CheckpointException("the checkpoint is from another configuration: it has "
                     + checkpoint.config().describeArchitecture() + ", but this run asks for " + config.describeArchitecture());
@@ -95,7 +107,7 @@ public final class TrainingRun {
             throw new IllegalArgumentException("the checkpoint has already trained " + checkpoint.epochsCompleted()
                     + " epochs; ask for more with --epochs (now " + config.epochs() + ")");
         }
-        return new TrainingRun(config, checkpoint.tokenizer(), corpus, checkpoint);
+        return new TrainingRun(config, checkpoint.tokenizer(), corpus, checkpoint, backend);
     }
 
     /** The configuration this run trains with. */
