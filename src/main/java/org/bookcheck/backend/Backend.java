@@ -121,6 +121,9 @@ public interface Backend extends AutoCloseable {
     void adamw(Floats w, Floats g, Floats m, Floats v, int n, float learningRate, float beta1, float beta2, float epsilon,
             float weightDecay, int step);
 
+    /** Waits until every kernel called so far has finished (for timing); a download waits by itself. */
+    void synchronize();
+
     /** Releases what the backend holds; its buffers are unusable afterwards. */
     @Override
     void close();

@@ -231,6 +231,11 @@ public final class CpuBackend implements Backend {
                 step);
     }
 
+    /** Nothing to wait for: a CPU kernel has finished when it returns. */
+    @Override
+    public void synchronize() {
+    }
+
     @Override
     public void close() {
         transposed = new float[0];

@@ -168,6 +168,11 @@ public final class ObservedBackend implements Backend {
         delegate.adamw(w, g, m, v, n, learningRate, beta1, beta2, epsilon, weightDecay, step);
     }
 
+    @Override
+    public void synchronize() {
+        delegate.synchronize();
+    }
+
     /** Closes nothing: the backend observed belongs to whoever made it. */
     @Override
     public void close() {
