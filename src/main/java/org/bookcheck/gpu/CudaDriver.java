@@ -44,6 +44,8 @@ final class CudaDriver {
     private final MethodHandle launchKernel;
     private final MethodHandle getErrorName;
     private final Arena arena = Arena.ofAuto();
+    private MemorySegment context;
+    private Thread owner;
 
     CudaDriver(NativeLibrary lib) {
         init = lib.function("cuInit", INT);
@@ -106,11 +108,21 @@ final class CudaDriver {
     void usePrimaryContext(int device) {
         MemorySegment ctx = arena.allocate(PTR);
         call(() -> (int) primaryCtxRetain.invokeExact(ctx, device), "cuDevicePrimaryCtxRetain");
-        MemorySegment context = ctx.get(PTR, 0);
-        call(() -> (int) ctxSetCurrent.invokeExact(context), "cuCtxSetCurrent");
+        context = ctx.get(PTR, 0);
+        owner = null;
+        makeCurrent();
+    }
+
+    /** Makes the context current on the calling thread, if another thread used it last (a context is current per thread). */
+    void makeCurrent() {
+        if (owner != Thread.currentThread()) {
+            call(() -> (int) ctxSetCurrent.invokeExact(context), "cuCtxSetCurrent");
+            owner = Thread.currentThread();
+        }
     }
 
     long alloc(long bytes) {
+        makeCurrent();
         MemorySegment out = arena.allocate(LONG);
         call(() -> (int) memAlloc.invokeExact(out, bytes), "cuMemAlloc (" + bytes + " bytes)");
         return out.get(LONG, 0);
@@ -121,14 +133,17 @@ final class CudaDriver {
     }
 
     void toDevice(long dst, MemorySegment src, long bytes) {
+        makeCurrent();
         call(() -> (int) memcpyHtoD.invokeExact(dst, src, bytes), "cuMemcpyHtoD");
     }
 
     void toHost(MemorySegment dst, long src, long bytes) {
+        makeCurrent();
         call(() -> (int) memcpyDtoH.invokeExact(dst, src, bytes), "cuMemcpyDtoH");
     }
 
     void zero(long dst, long count) {
+        makeCurrent();
         call(() -> (int) memsetD32.invokeExact(dst, 0, count), "cuMemsetD32");
     }
 
@@ -150,6 +165,7 @@ final class CudaDriver {
 
     /** Launches on the default stream; params is the void** of {@link KernelArgs}. */
     void launch(MemorySegment function, int gridX, int gridY, int blockX, int blockY, MemorySegment params, String name) {
+        makeCurrent();
         call(() -> (int) launchKernel.invokeExact(function, gridX, gridY, 1, blockX, blockY, 1, 0, MemorySegment.NULL, params,
                 MemorySegment.NULL), "cuLaunchKernel(" + name + ")");
     }

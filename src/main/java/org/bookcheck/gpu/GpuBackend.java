@@ -84,14 +84,16 @@ public final class GpuBackend implements Backend {
         }
         CudaDriver cuda = new CudaDriver(libcuda);
         int dev = cuda.firstDevice();
-        Path nvrtcFile = finder.require("nvrtc", "NVRTC, CUDA's run-time compiler");
-        finder.find("cublasLt").ifPresent(NativeLibrary::open); // loaded first, so libcublas finds its sibling by soname
+        Nvrtc nvrtc = Nvrtc.open(finder);
+        // Loaded first, so that libcublas finds what it needs by soname wherever the finder found it.
+        finder.find("cudart").ifPresent(NativeLibrary::open);
+        finder.find("cublasLt").ifPresent(NativeLibrary::open);
         Path cublasFile = finder.require("cublas", "cuBLAS");
         cuda.usePrimaryContext(dev);
         int major = cuda.attribute(CudaDriver.CC_MAJOR, dev);
         int minor = cuda.attribute(CudaDriver.CC_MINOR, dev);
         int sms = cuda.attribute(CudaDriver.MULTIPROCESSORS, dev);
-        byte[] ptx = new Nvrtc(NativeLibrary.open(nvrtcFile)).compile(CudaSources.joined(), "bookcheck.cu",
+        byte[] ptx = nvrtc.compile(CudaSources.joined(), "bookcheck.cu",
                 compileOptions(major, minor));
         MemorySegment module = cuda.loadModule(ptx);
         Cublas cublas = new Cublas(NativeLibrary.open(cublasFile), tf32);
@@ -150,6 +152,9 @@ public final class GpuBackend implements Backend {
 
     @Override
     public void upload(float[] src, Floats dst, int n) {
+        if (n == 0) {
+            return;
+        }
         MemorySegment s = staging(4L * n);
         MemorySegment.copy(src, 0, s, ValueLayout.JAVA_FLOAT, 0, n);
         cuda.toDevice(a(dst), s, 4L * n);
@@ -157,6 +162,9 @@ public final class GpuBackend implements Backend {
 
     @Override
     public void upload(int[] src, Ints dst, int n) {
+        if (n == 0) {
+            return;
+        }
         MemorySegment s = staging(4L * n);
         MemorySegment.copy(src, 0, s, ValueLayout.JAVA_INT, 0, n);
         cuda.toDevice(a(dst), s, 4L * n);
@@ -164,6 +172,9 @@ public final class GpuBackend implements Backend {
 
     @Override
     public void download(Floats src, int offset, float[] dst, int n) {
+        if (n == 0) {
+            return;
+        }
         MemorySegment s = staging(4L * n);
         cuda.toHost(s, a(src) + 4L * offset, 4L * n);
         MemorySegment.copy(s, ValueLayout.JAVA_FLOAT, 0, dst, 0, n);

@@ -9,6 +9,7 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -40,6 +41,13 @@ final class Nvrtc {
         destroyProgram = lib.function("nvrtcDestroyProgram", PTR);
         // const char* nvrtcGetErrorString(nvrtcResult)
         getErrorString = lib.function("nvrtcGetErrorString", FunctionDescriptor.of(PTR, INT));
+    }
+
+    /** NVRTC from the finder's folders, with its builtins library loaded first (NVRTC opens it by soname when it compiles). */
+    static Nvrtc open(CudaLibraryFinder finder) {
+        Path library = finder.require("nvrtc", "NVRTC, CUDA's run-time compiler");
+        finder.find("nvrtc-builtins").ifPresent(NativeLibrary::open);
+        return new Nvrtc(NativeLibrary.open(library));
     }
 
     /** The PTX of the source, NUL-terminated as cuModuleLoadData wants it; throws with the compiler's log when it fails. */

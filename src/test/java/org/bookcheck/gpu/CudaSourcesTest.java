@@ -78,7 +78,7 @@ class CudaSourcesTest {
         CudaLibraryFinder finder = CudaLibraryFinder.forThisMachine(GpuAvailability.folders());
         Optional<Path> lib = finder.find("nvrtc");
         assumeTrue(lib.isPresent(), () -> finder.missing("nvrtc", "NVRTC"));
-        byte[] ptx = new Nvrtc(NativeLibrary.open(lib.get())).compile(CudaSources.joined(), "bookcheck.cu",
+        byte[] ptx = Nvrtc.open(finder).compile(CudaSources.joined(), "bookcheck.cu",
                 GpuBackend.compileOptions(9, 0));
         String text = new String(ptx, StandardCharsets.US_ASCII);
         assertTrue(text.contains(".target sm_90"), "PTX for compute capability 9.0");
