@@ -3,15 +3,20 @@
 // softmax and its backward run one warp per row; the context vectors go back to [b, t, c].
 #include "common.cuh"
 
+// Where element i of a [b, heads, t, d] tensor lies in a [b, t, width] one: head h's columns h·d..h·d + d − 1.
+__device__ __forceinline__ long token_major(int i, int t, int heads, int d, int width) {
+    int e = i % d;
+    int pos = (i / d) % t;
+    int h = (i / (d * t)) % heads;
+    int seq = i / (d * t * heads);
+    return ((long) seq * t + pos) * width + h * d + e;
+}
+
 // q, k, v [b, heads, t, d] from qkv [b, t, 3c].
 extern "C" __global__ void attention_split(float* q, float* k, float* v, const float* qkv, int b, int t, int heads, int d) {
     int c = heads * d;
     GRID_STRIDE(i, b * heads * t * d) {
-        int e = i % d;
-        int pos = (i / d) % t;
-        int h = (i / (d * t)) % heads;
-        int seq = i / (d * t * heads);
-        long src = ((long) seq * t + pos) * 3 * c + h * d + e;
+        long src = token_major(i, t, heads, d, 3 * c);
         q[i] = qkv[src];
         k[i] = qkv[src + c];
         v[i] = qkv[src + 2 * c];
@@ -23,11 +28,7 @@ extern "C" __global__ void attention_join(float* dqkv, const float* dq, const fl
         int heads, int d) {
     int c = heads * d;
     GRID_STRIDE(i, b * heads * t * d) {
-        int e = i % d;
-        int pos = (i / d) % t;
-        int h = (i / (d * t)) % heads;
-        int seq = i / (d * t * heads);
-        long dst = ((long) seq * t + pos) * 3 * c + h * d + e;
+        long dst = token_major(i, t, heads, d, 3 * c);
         dqkv[dst] = dq[i];
         dqkv[dst + c] = dk[i];
         dqkv[dst + 2 * c] = dv[i];
@@ -38,11 +39,7 @@ extern "C" __global__ void attention_join(float* dqkv, const float* dq, const fl
 extern "C" __global__ void attention_heads(float* out, float* y, int b, int t, int heads, int d, int to_heads) {
     int c = heads * d;
     GRID_STRIDE(i, b * heads * t * d) {
-        int e = i % d;
-        int pos = (i / d) % t;
-        int h = (i / (d * t)) % heads;
-        int seq = i / (d * t * heads);
-        long o = ((long) seq * t + pos) * c + h * d + e;
+        long o = token_major(i, t, heads, d, c);
         if (to_heads) {
             y[i] = out[o];
         } else {

@@ -180,28 +180,6 @@ public abstract class BackendConformance {
         Check.close(dwpeRef, down(dwpe, t * c), "dwpe");
     }
 
-    /** Layer norm's condition number per element (see NormKernelsProperties): κ·|reference|. */
-    private static double[] conditioned(double[] reference, float[] x, int rows, int c) {
-        double[] magnitude = new double[reference.length];
-        for (int r = 0; r < rows; r++) {
-            double mean = 0;
-            double largest = 0;
-            for (int j = 0; j < c; j++) {
-                mean += x[r * c + j] / (double) c;
-                largest = Math.max(largest, Math.abs(x[r * c + j]));
-            }
-            double variance = 0;
-            for (int j = 0; j < c; j++) {
-                variance += (x[r * c + j] - mean) * (x[r * c + j] - mean) / c;
-            }
-            double kappa = Math.max(1, largest / Math.sqrt(variance + EPS));
-            for (int j = 0; j < c; j++) {
-                magnitude[r * c + j] = kappa * Math.abs(reference[r * c + j]);
-            }
-        }
-        return magnitude;
-    }
-
     @Property(tries = 30)
     void layerNormAndItsBackwardAgreeWithReference(@ForAll("rows") int rows, @ForAll("width") int c, @ForAll long seed) {
         SplittableRandom r = new SplittableRandom(seed);
@@ -217,7 +195,7 @@ public abstract class BackendConformance {
         Floats xs = up(x);
         Floats g = up(gamma);
         backend().layerNorm(out, mean, rstd, xs, g, up(beta), rows, c);
-        Check.close(expected.flat(), down(out, rows * c), conditioned(expected.flat(), x, rows, c), "layer_norm");
+        Check.close(expected.flat(), down(out, rows * c), Check.layerNormConditioned(expected.flat(), x, rows, c), "layer_norm");
 
         double[] dyd = Check.widen(dy);
         double[] dxRef = Check.gradient(v -> Check.weightedSum(dyd, StatisticsOps.layerNorm(Matrix.of(rows, c, v),
@@ -231,7 +209,7 @@ public abstract class BackendConformance {
         Floats dbeta = zeros(c);
         backend().layerNormBackward(dx, dgamma, dbeta, up(dy), xs, g, mean, rstd, rows, c);
         Check.close(ArithmeticOps.add(Vector.of(dxRef), Check.vector(dx0)).flat(), down(dx, rows * c),
-                conditioned(dxRef, x, rows, c), "dx");
+                Check.layerNormConditioned(dxRef, x, rows, c), "dx");
         Check.close(dgRef, down(dgamma, c), "dγ");
         Check.close(dbRef, down(dbeta, c), "dβ");
     }

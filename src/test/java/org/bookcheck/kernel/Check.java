@@ -112,4 +112,30 @@ public final class Check {
         }
         return s;
     }
+
+    /**
+     * Layer norm's condition: x − μ loses the relative precision of x by κ = max|x|/σ (for a row
+     * whose values lie close together σ is small), and every output inherits that loss. The float
+     * result is held to TOL_F32 on top of κ times its size: |Δ| ≤ TOL_F32·(1 + κ·|reference|).
+     */
+    public static double[] layerNormConditioned(double[] reference, float[] x, int rows, int c) {
+        double[] magnitude = new double[reference.length];
+        for (int r = 0; r < rows; r++) {
+            double mean = 0;
+            double largest = 0;
+            for (int j = 0; j < c; j++) {
+                mean += x[r * c + j] / (double) c;
+                largest = Math.max(largest, Math.abs(x[r * c + j]));
+            }
+            double variance = 0;
+            for (int j = 0; j < c; j++) {
+                variance += (x[r * c + j] - mean) * (x[r * c + j] - mean) / c;
+            }
+            double kappa = Math.max(1, largest / Math.sqrt(variance + NormKernels.EPSILON));
+            for (int j = 0; j < c; j++) {
+                magnitude[r * c + j] = kappa * Math.abs(reference[r * c + j]);
+            }
+        }
+        return magnitude;
+    }
 }
