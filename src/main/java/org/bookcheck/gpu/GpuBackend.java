@@ -69,6 +69,15 @@ public final class GpuBackend implements Backend {
      * {@link GpuUnavailableException} saying what is missing where when that cannot be done.
      */
     public static GpuBackend open(List<Path> libraryFolders, boolean tf32) {
+        try {
+            return start(libraryFolders, tf32);
+        } catch (IllegalStateException e) {
+            // A driver, cuBLAS or module call that failed while starting: the backend is not usable here.
+            throw new GpuUnavailableException("the GPU backend could not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static GpuBackend start(List<Path> libraryFolders, boolean tf32) {
         CudaLibraryFinder finder = CudaLibraryFinder.forThisMachine(libraryFolders);
         NativeLibrary libcuda;
         var found = finder.find("cuda");

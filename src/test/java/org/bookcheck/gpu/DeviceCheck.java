@@ -16,7 +16,7 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 /**
  * The GPU half of the conformance suite without Maven, for a machine that has a GPU but no build
  * tools ({@code bench/gpu/run.sh}): runs {@link GpuBackendConformanceProperties} and
- * {@link GpuTrainingStepTest} through the JUnit Platform launcher, prints every test with its outcome
+ * {@link GpuTrainingStepTest} and {@link GpuCheckpointTest} through the JUnit Platform launcher, prints every test with its outcome
  * and the small step's report, and exits 0 only when everything ran and passed (a skip, i.e. no
  * GPU, is a failure here).
  */
@@ -33,7 +33,8 @@ public final class DeviceCheck {
         System.out.println("backend: " + GpuAvailability.backend().describe());
         System.out.println("small step against the CPU: " + TrainingStepConformance.compare(GpuAvailability.backend()));
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(GpuBackendConformanceProperties.class), selectClass(GpuTrainingStepTest.class)).build();
+                .selectors(selectClass(GpuBackendConformanceProperties.class), selectClass(GpuTrainingStepTest.class),
+                        selectClass(GpuCheckpointTest.class)).build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         launcher.execute(request, summary, new TestExecutionListener() {
