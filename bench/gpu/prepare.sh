@@ -50,4 +50,10 @@ if [ "$size_mib" -gt "$limit_mib" ]; then
 fi
 "$carry/jdk/bin/java" --add-modules jdk.incubator.vector -jar "$carry/bookcheck.jar" --version >/dev/null \
   || { echo "prepare.sh: the jlink'd runtime does not run bookcheck" >&2; exit 1; }
+# The carried runtime runs the test launcher too: the CPU half of the same suite, through DeviceCheck.
+"$carry/jdk/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xss4m \
+  -cp "$carry/bookcheck.jar:$carry/device-tests.jar:$carry/lib/*:$carry/test-lib/*" org.bookcheck.gpu.DeviceCheck --cpu-dry-run \
+  > target/gpu-carry-dry-run.txt 2>&1 \
+  || { tail -n 20 target/gpu-carry-dry-run.txt; echo "prepare.sh: the carried tests do not run (target/gpu-carry-dry-run.txt)" >&2; exit 1; }
+tail -n 1 target/gpu-carry-dry-run.txt
 echo "ready: run bench/gpu/run.sh on the device with carry [\"target/gpu-carry\"]"

@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.io.PrintWriter;
 import org.bookcheck.model.TrainingStepConformance;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -26,15 +27,26 @@ public final class DeviceCheck {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && args[0].equals("--cpu-dry-run")) {
+            // The same launcher, classpath and runtime on the CPU's half of the suite: prepare.sh's check of the carry.
+            System.exit(run(selectClass("org.bookcheck.backend.CpuBackendConformanceProperties"),
+                    selectClass("org.bookcheck.model.TrainingStepConformanceTest")));
+        }
         if (GpuAvailability.backend() == null) {
             System.out.println("FAIL: " + GpuAvailability.reason());
             System.exit(1);
         }
         System.out.println("backend: " + GpuAvailability.backend().describe());
         System.out.println("small step against the CPU: " + TrainingStepConformance.compare(GpuAvailability.backend()));
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(GpuBackendConformanceProperties.class), selectClass(GpuTrainingStepTest.class),
-                        selectClass(GpuCheckpointTest.class)).build();
+        int status = run(selectClass(GpuBackendConformanceProperties.class), selectClass(GpuTrainingStepTest.class),
+                selectClass(GpuCheckpointTest.class));
+        GpuAvailability.backend().close();
+        System.exit(status);
+    }
+
+    /** Runs the classes, printing each test's outcome and the summary; 0 when all ran and passed. */
+    private static int run(DiscoverySelector... classes) {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(classes).build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         launcher.execute(request, summary, new TestExecutionListener() {
@@ -56,7 +68,6 @@ public final class DeviceCheck {
                 + summary.getSummary().getContainersFailedCount();
         boolean ran = summary.getSummary().getTestsSucceededCount() > 0;
         System.out.println(bad == 0 && ran ? "DEVICE CHECK PASSED" : "DEVICE CHECK FAILED");
-        GpuAvailability.backend().close();
-        System.exit(bad == 0 && ran ? 0 : 1);
+        return bad == 0 && ran ? 0 : 1;
     }
 }
