@@ -16,6 +16,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.bookcheck.io.AtomicFiles;
 import org.bookcheck.io.FileKinds;
 import org.bookcheck.kernel.Parallel;
+import org.bookcheck.backend.Backend;
 import org.bookcheck.model.Checkpoint;
 import org.bookcheck.model.CheckpointException;
 import org.bookcheck.model.CheckpointFile;
@@ -36,6 +37,9 @@ public final class TrainCommand extends BaseCommand {
 
     @Mixin
     private TrainingOptions training;
+
+    @Mixin
+    private BackendOptions backendOptions;
 
     @Parameters(paramLabel = "FILE", arity = "0..*",
             description = "Text files to train on (default: the book's chapters, embedded in bookcheck).")
@@ -59,17 +63,17 @@ public final class TrainCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws IOException {
-        Parallel.setThreads(training.threads());
+        Backend backend = backendOptions.open(training.threads());
         String corpus = files.isEmpty() ? Corpus.embedded() : readCorpus();
         Path checkpointFile = out.resolve(TrainingRun.CHECKPOINT);
-        TrainingRun run = prepare(corpus, checkpointFile);
+        TrainingRun run = prepare(corpus, checkpointFile, backend);
         checkOut();
         TrainingConfig config = run.config();
 
-        out().printf(Locale.ROOT, "training %s (%s, %,d parameters) on %s: %,d sequences, %,d held out, %d batches of %d per epoch, %s threads%n",
+        out().printf(Locale.ROOT, "training %s (%s, %,d parameters) on %s: %,d sequences, %,d held out, %d batches of %d per epoch, on %s%n",
                 config.name(), config.describeArchitecture(), run.model().layout().size(),
                 files.isEmpty() ? "the book's chapters" : files.size() + " file(s)", run.split().train().size(),
-                run.split().heldOut().size(), run.batchesPerEpoch(), config.batchSize(), Parallel.threads());
+                run.split().heldOut().size(), run.batchesPerEpoch(), config.batchSize(), backend.describe());
         if (run.epochsDone() > 0) {
             out().printf(Locale.ROOT, "resuming after epoch %d of %d%n", run.epochsDone(), config.epochs());
         }
@@ -118,14 +122,14 @@ public final class TrainCommand extends BaseCommand {
     }
 
     /** Checks everything that can be wrong before anything is written. */
-    private TrainingRun prepare(String corpus, Path checkpointFile) {
+    private TrainingRun prepare(String corpus, Path checkpointFile, Backend backend) {
         try {
             if (resume) {
                 if (!Files.exists(checkpointFile)) {
                     throw new UserError("there is no checkpoint to resume in " + out + " (expected " + checkpointFile + ")");
                 }
                 Checkpoint checkpoint = CheckpointFile.load(checkpointFile);
-                return TrainingRun.resume(checkpoint, training.config(checkpoint.config()), corpus);
+                return TrainingRun.resume(checkpoint, training.config(checkpoint.config()), corpus, backend);
             }
             if (!force) {
                 for (String name : OUTPUTS) {
@@ -135,7 +139,7 @@ public final class TrainCommand extends BaseCommand {
                     }
                 }
             }
-            return TrainingRun.fresh(training.config(null), corpus);
+            return TrainingRun.fresh(training.config(null), corpus, backend);
         } catch (CheckpointException | IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

@@ -6,6 +6,8 @@ import java.lang.management.MemoryType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.bookcheck.backend.Backend;
+import org.bookcheck.backend.CpuBackend;
 
 /**
  * Training throughput at fixed shapes in the GPT-2 layout (pre-norm blocks, FFN 4·C with GELU, tied
@@ -27,14 +29,28 @@ public final class TrainingBenchmark {
         public int tokensPerStep() {
             return batch * contextLength;
         }
+
+        /**
+         * Model FLOPs of one training step (forward and backward): per token 6·N for the products with
+         * the N parameters other than the position embeddings (the tied output projection counts through
+         * wte), plus 12·L·T·C for the attention products QKᵀ and AV (causal masking not subtracted),
+         * as PaLM's appendix B and nanoGPT's estimate count them.
+         */
+        public double flopsPerStep() {
+            ParameterLayout layout = new ParameterLayout(model());
+            double n = layout.size() - layout.wpe().size();
+            return tokensPerStep() * (6 * n + 12.0 * layers * contextLength * channels);
+        }
     }
 
     /** S: T 64, C 128, 4 heads, 4 layers, batch 8. */
     public static final Shape S = new Shape("S", 64, 128, 4, 4, 8);
     /** M: T 128, C 256, 8 heads, 6 layers, batch 8. */
     public static final Shape M = new Shape("M", 128, 256, 8, 6, 8);
+    /** full: GPT-2 small's shape, T 1024, C 768, 12 heads, 12 layers, batch 8 (the {@code full} preset). */
+    public static final Shape FULL = new Shape("full", 1024, 768, 12, 12, 8);
     /** The named shapes in order. */
-    public static final List<Shape> SHAPES = List.of(S, M);
+    public static final List<Shape> SHAPES = List.of(S, M, FULL);
 
     /**
      * Step times of a shape after warm-up, the peak heap seen while stepping, the bytes allocated per
@@ -71,19 +87,24 @@ public final class TrainingBenchmark {
         public double tokensPerSecond() {
             return shape.tokensPerStep() * 1000.0 / median();
         }
+
+        /** Model FLOPs per second at the median step time. */
+        public double flopsPerSecond() {
+            return shape.flopsPerStep() * 1000.0 / median();
+        }
     }
 
     private TrainingBenchmark() {
     }
 
-    /** The shape of that name (S or M, any case); throws IllegalArgumentException for others. */
+    /** The shape of that name (S, M or full, any case); throws IllegalArgumentException for others. */
     public static Shape shape(String name) {
         for (Shape s : SHAPES) {
             if (s.name().equalsIgnoreCase(name)) {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown benchmark shape \"" + name + "\"; the shapes are S and M");
+        throw new IllegalArgumentException("unknown benchmark shape \"" + name + "\"; the shapes are S, M and full");
     }
 
     /** A warm step allocates almost nothing; more than this means the JIT is still compiling kernels. */
@@ -95,11 +116,16 @@ public final class TrainingBenchmark {
      * intrinsics; then the timed steps, on a freshly initialised model of the shape.
      */
     public static Result run(Shape shape, int warmup, int steps, long seed) {
+        return run(shape, warmup, steps, seed, new CpuBackend());
+    }
+
+    /** {@link #run(Shape, int, int, long)} on the given backend, each timed step waiting for the backend to finish it. */
+    public static Result run(Shape shape, int warmup, int steps, long seed, Backend backend) {
         ModelConfig.requirePositive("timed steps", steps);
         if (warmup < 0) {
             throw new IllegalArgumentException("warm-up steps must be ≥ 0, got " + warmup);
         }
-        Gpt model = new Gpt(shape.model(), shape.batch());
+        Gpt model = new Gpt(shape.model(), shape.batch(), backend);
         model.initialise(seed);
         OptimizerState optimizer = new OptimizerState(Optimizer.AdamW.of(3e-4f, 0.0f), model.layout());
         int n = shape.tokensPerStep();
@@ -139,6 +165,7 @@ public final class TrainingBenchmark {
         model.backward();
         OptimizerState.clip(model, 1.0);
         optimizer.step(model);
+        model.backend().synchronize();
     }
 
     /** Bytes allocated so far by all threads (HotSpot's counter; 0 where the JVM has none). */
