@@ -15,7 +15,6 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.bookcheck.io.AtomicFiles;
 import org.bookcheck.io.FileKinds;
-import org.bookcheck.kernel.Parallel;
 import org.bookcheck.backend.Backend;
 import org.bookcheck.model.Checkpoint;
 import org.bookcheck.model.CheckpointException;
