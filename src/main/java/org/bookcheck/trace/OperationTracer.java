@@ -896,9 +896,15 @@ public final class OperationTracer {
             double l = -((yi == 0 ? 0 : yi * Math.log(pi)) + (yi == 1 ? 0 : (1 - yi) * Math.log(1 - pi)));
             total += l;
             Expr lhs = p.size() == 1 ? sym(c.name()) : sym("L[" + i + "]");
-            lines.add(Equation.of(lhs, new Expr.Neg(call("", bin("+", bin("×", y.element(i), call("ln", p.element(i))),
-                    bin("×", call("", bin("−", num("1"), y.element(i))), call("ln", bin("−", num("1"), p.element(i))))))),
-                    p.size() == 1 ? c.out(0) : c.num(l)));
+            // A term whose weight is 0 is left out (0 ln 0 counts as 0), so no undefined 0×ln(0) is shown.
+            List<Expr> terms = new ArrayList<>();
+            if (yi != 0) {
+                terms.add(bin("×", y.element(i), call("ln", p.element(i))));
+            }
+            if (yi != 1) {
+                terms.add(bin("×", call("", bin("−", num("1"), y.element(i))), call("ln", bin("−", num("1"), p.element(i)))));
+            }
+            lines.add(Equation.of(lhs, new Expr.Neg(call("", chain("+", terms))), p.size() == 1 ? c.out(0) : c.num(l)));
             losses.add(c.num(l));
         }
         if (p.size() > 1) {

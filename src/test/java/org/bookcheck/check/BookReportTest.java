@@ -42,9 +42,9 @@ class BookReportTest {
         // The issue's "0 claims ok … 2 failing" while most values were ok: here 2 of 3 values are ok, 1 wrong, in 1 fixture.
         book.chapter("Sums: 1 + 1 = 2, 2 + 1 = 3, 3 + 1 = 5.\n")
                 .fixture("sums", holds("sums", "1 + 1 = 2, 2 + 1 = 3, 3 + 1 = 5", "{\"one\": 1}", """
-                        [{"name": "two", "op": "add", "args": {"a": "one", "b": "one"}, "printed": "2"},
-                         {"name": "three", "op": "add", "args": {"a": "two", "b": "one"}, "printed": "3"},
-                         {"name": "four", "op": "add", "args": {"a": "three", "b": "one"}, "printed": "5"}]"""));
+                        [{"name": "two", "op": "add", "args": {"a": "one", "b": "one"}, "printed": "2", "quote": "1 + 1 = 2"},
+                         {"name": "three", "op": "add", "args": {"a": "two", "b": "one"}, "printed": "3", "quote": "2 + 1 = 3"},
+                         {"name": "four", "op": "add", "args": {"a": "three", "b": "one"}, "printed": "5", "quote": "3 + 1 = 5"}]"""));
         assertEquals("Book: 3 printed values: 2 ok, 1 wrong; 1 fixture, 1 failing", book.check().summaryLine());
     }
 

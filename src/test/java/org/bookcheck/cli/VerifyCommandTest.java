@@ -147,7 +147,7 @@ class VerifyCommandTest {
         Files.writeString(fixture, Files.readString(fixture).replace("\"op\": \"dot\"", "\"op\": \"dott\""));
         Cli.Run run = Cli.run("verify", "--root", root.toString());
         assertEquals(2, run.exit(), run::toString);
-        assertTrue(run.err().startsWith("fixtures/04-training-neural-networks/dot-product.json:"), run.err());
+        assertTrue(run.err().startsWith("bookcheck verify: fixtures/04-training-neural-networks/dot-product.json:"), run.err());
         assertTrue(run.err().contains("unknown op \"dott\""), run.err());
         // One message per mistake: on standard error only, the report counts it.
         assertFalse(run.out().contains("dott"), run.out());
