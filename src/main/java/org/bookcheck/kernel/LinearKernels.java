@@ -23,17 +23,29 @@ public final class LinearKernels {
 
     /**
      * Backward of {@link #linear} given dout [rows, n]: writes dx [rows, k] (unless null), adds into
-     * dw [k, n] and dbias [n] (unless null). {@code scratch} holds at least k·n floats.
+     * dw [k, n] and dbias [n] (unless null). Both products read their transposed operand in place.
      */
     public static void linearBackward(float[] dx, float[] dw, float[] dbias, float[] dout, float[] x, float[] w,
-            float[] scratch, int rows, int k, int n) {
+            int rows, int k, int n) {
         if (dx != null) {
-            MatmulKernels.matmulTransposedB(dx, dout, w, scratch, rows, n, k, false);
+            MatmulKernels.matmulTransposedB(dx, dout, w, rows, n, k, false);
         }
         MatmulKernels.matmulTransposedA(dw, x, dout, k, rows, n, true);
         if (dbias != null) {
             columnSums(dbias, dout, rows, n);
         }
+    }
+
+    /**
+     * The same as {@link #linearBackward(float[], float[], float[], float[], float[], float[], int, int, int)};
+     * {@code scratch} is no longer used.
+     *
+     * @deprecated for callers written before the packed product; drop the scratch argument.
+     */
+    @Deprecated(forRemoval = true)
+    public static void linearBackward(float[] dx, float[] dw, float[] dbias, float[] dout, float[] x, float[] w,
+            float[] scratch, int rows, int k, int n) {
+        linearBackward(dx, dw, dbias, dout, x, w, rows, k, n);
     }
 
     /** sums[j] += Σ_r m[r, j], rows added in order (split between threads by column). */

@@ -5,21 +5,21 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Float32 matrix products over flat row-major arrays: the forward xW of a dense layer and the two
- * products of its backward pass, dX = dY·Wᵀ and dW = Xᵀ·dY.
+ * products of its backward pass, dX = dY·Wᵀ and dW = Xᵀ·dY, each with the option to add into C.
  *
- * <p>All three reduce to one strided product C (+)= A·B in which A may be read transposed (its
- * element (i, p) at {@code a[aOff + i·ars + p·acs]}) and B is read along contiguous rows. The
- * vectorised path is register-blocked (4 rows × 3 vectors of accumulators, then 4 × 2 and 4 × 1 for
- * the columns left over) and cache-tiled along
- * k and n. Every element is summed in increasing p with one fused multiply-add per term, in every
- * block shape and in the scalar tails alike, so how the rows are split between threads never
- * changes a bit of the result.
+ * <p>The three forms and {@link #gemm} run the packed, cache-blocked product of {@link PackedGemm},
+ * which reads A and B through strides, so no form transposes a matrix first. {@link #gemmSerial} is
+ * the unpacked product for the small per-head blocks of attention, where packing would cost more than
+ * it saves: register-blocked (4 rows × 3 vectors of accumulators, then 4 × 2 and 4 × 1 for the columns
+ * left over) and tiled along k and n. Both sum every element in increasing p with one fused
+ * multiply-add per term, in every block shape and in the tails alike, so how work is split between
+ * threads never changes a bit of the result.
  */
 public final class MatmulKernels {
 
     private static final VectorSpecies<Float> S = Simd.SPECIES;
     private static final int L = Simd.LANES;
-    /** Rows of the register block. */
+    /** Rows of the register block of {@link #gemmSerial}. */
     private static final int MR = 4;
     /** Depth of a k-tile: a 4-row slice of A and a k-tile of B rows stay in L1/L2. */
     private static final int KC = 256;
@@ -31,27 +31,39 @@ public final class MatmulKernels {
 
     /** C (+)= A·B with A m×k, B k×n and C m×n, all contiguous row-major. */
     public static void matmul(float[] c, float[] a, float[] b, int m, int k, int n, boolean accumulate) {
-        gemm(m, n, k, a, 0, k, 1, b, 0, n, c, 0, n, accumulate);
+        PackedGemm.gemm(m, n, k, a, 0, k, 1, b, 0, n, 1, c, 0, n, accumulate);
     }
 
     /** C (+)= Aᵀ·B with A stored k×m (so Aᵀ is m×k), B k×n: the dW = Xᵀ·dY of a dense layer. */
     public static void matmulTransposedA(float[] c, float[] a, float[] b, int m, int k, int n, boolean accumulate) {
-        gemm(m, n, k, a, 0, 1, m, b, 0, n, c, 0, n, accumulate);
+        PackedGemm.gemm(m, n, k, a, 0, 1, m, b, 0, n, 1, c, 0, n, accumulate);
+    }
+
+    /** C (+)= A·Bᵀ with A m×k and B stored n×k: the dX = dY·Wᵀ of a dense layer, and logits = x·Eᵀ. */
+    public static void matmulTransposedB(float[] c, float[] a, float[] b, int m, int k, int n, boolean accumulate) {
+        PackedGemm.gemm(m, n, k, a, 0, k, 1, b, 0, 1, k, c, 0, n, accumulate);
     }
 
     /**
-     * C (+)= A·Bᵀ with A m×k and B stored n×k: the dX = dY·Wᵀ of a dense layer. B is first transposed
-     * into {@code scratch} (at least k·n floats) so that the product reads contiguous rows.
+     * The same product as {@link #matmulTransposedB(float[], float[], float[], int, int, int, boolean)};
+     * {@code scratch} is no longer used (the product reads Bᵀ through strides).
+     *
+     * @deprecated for callers written before the packed product; drop the scratch argument.
      */
+    @Deprecated(forRemoval = true)
     public static void matmulTransposedB(float[] c, float[] a, float[] b, float[] scratch, int m, int k, int n,
             boolean accumulate) {
-        // The copy is split between threads by bands of B's rows; it moves numbers, so bands cannot change a bit.
-        final int band = 32;
-        Parallel.forRange((n + band - 1) / band, (long) band * k, (from, to) -> {
-            int r0 = from * band;
-            transpose(b, r0 * k, Math.min(n, to * band) - r0, k, k, scratch, r0, n);
-        });
-        gemm(m, n, k, a, 0, k, 1, scratch, 0, n, c, 0, n, accumulate);
+        matmulTransposedB(c, a, b, m, k, n, accumulate);
+    }
+
+    /**
+     * C(i, j) (+)= Σ_p A(i, p)·B(p, j) for i &lt; m, j &lt; n, p &lt; k, with A(i, p) =
+     * a[aOff + i·ars + p·acs], B(p, j) = b[bOff + p·brs + j·bcs] and C(i, j) = c[cOff + i·ldc + j]:
+     * any of the four transposed forms, split between threads. Modifies c only.
+     */
+    public static void gemm(int m, int n, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs,
+            int bcs, float[] c, int cOff, int ldc, boolean accumulate) {
+        PackedGemm.gemm(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc, accumulate);
     }
 
     /**
@@ -75,17 +87,10 @@ public final class MatmulKernels {
     }
 
     /**
-     * C(i, j) (+)= Σ_p A(i, p)·B(p, j) for i &lt; m, j &lt; n, p &lt; k, with A(i, p) =
-     * a[aOff + i·ars + p·acs], B(p, j) = b[bOff + p·ldb + j] and C(i, j) = c[cOff + i·ldc + j]; rows
-     * of C are split between threads. Modifies c only.
+     * C(i, j) (+)= Σ_p A(i, p)·B(p, j) for rows [rowFrom, rowTo), j &lt; n, p &lt; k, with A(i, p) =
+     * a[aOff + i·ars + p·acs], B(p, j) = b[bOff + p·ldb + j] and C(i, j) = c[cOff + i·ldc + j], unpacked
+     * and on the calling thread only (for small products inside a parallel loop). Modifies c only.
      */
-    public static void gemm(int m, int n, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff, int ldb,
-            float[] c, int cOff, int ldc, boolean accumulate) {
-        Parallel.forRange((m + MR - 1) / MR, (long) MR * n * k, (from, to) -> gemmSerial(from * MR,
-                Math.min(m, to * MR), n, k, a, aOff, ars, acs, b, bOff, ldb, c, cOff, ldc, accumulate));
-    }
-
-    /** {@link #gemm} for rows [rowFrom, rowTo) on the calling thread only (for callers already in parallel). */
     public static void gemmSerial(int rowFrom, int rowTo, int n, int k, float[] a, int aOff, int ars, int acs, float[] b,
             int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
         if (rowFrom >= rowTo || n == 0) {

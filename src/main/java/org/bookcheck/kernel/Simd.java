@@ -7,11 +7,19 @@ import jdk.incubator.vector.VectorSpecies;
  * Chooses between the Vector API path and the plain-Java scalar path of every kernel. The scalar
  * path runs when the system property {@code bookcheck.kernel.scalar} is {@code true}, or when the
  * machine's preferred vector holds fewer than 4 floats (then SIMD cannot pay).
+ *
+ * <p>The vector width is read once from the system property {@code bookcheck.kernel.species}:
+ * {@code 256}, {@code 512} or {@code preferred} (the default, the widest the CPU runs natively). Forcing
+ * a width lets one machine test both the AVX2 and the AVX-512 shapes of every kernel; a width the CPU
+ * lacks still computes the same numbers, only slowly.
  */
 public final class Simd {
 
-    /** The widest float vector this CPU runs natively (16 lanes with AVX-512). */
-    public static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    /** The system property that chooses the vector width. */
+    public static final String SPECIES_PROPERTY = "bookcheck.kernel.species";
+
+    /** The float vector the kernels use: by default the widest this CPU runs natively (16 lanes with AVX-512). */
+    public static final VectorSpecies<Float> SPECIES = species(System.getProperty(SPECIES_PROPERTY));
 
     /** Lanes of {@link #SPECIES}. */
     public static final int LANES = SPECIES.length();
@@ -36,6 +44,24 @@ public final class Simd {
      */
     public static void setVectorised(boolean on) {
         vectorised = on && AVAILABLE;
+    }
+
+    /**
+     * The species a value of {@link #SPECIES_PROPERTY} names: {@code 256}, {@code 512}, or
+     * {@code preferred} / unset for the CPU's own. Anything else stops the program with a message that
+     * lists the choices, because a silently ignored typo would test or measure the wrong path.
+     */
+    static VectorSpecies<Float> species(String property) {
+        if (property == null || property.isBlank()) {
+            return FloatVector.SPECIES_PREFERRED;
+        }
+        return switch (property.trim()) {
+            case "preferred" -> FloatVector.SPECIES_PREFERRED;
+            case "256" -> FloatVector.SPECIES_256;
+            case "512" -> FloatVector.SPECIES_512;
+            default -> throw new IllegalArgumentException("system property " + SPECIES_PROPERTY + " is \"" + property
+                    + "\"; expected 256, 512 or preferred");
+        };
     }
 
     /** Names the path in use, for benchmark reports. */

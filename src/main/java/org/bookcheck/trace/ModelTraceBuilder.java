@@ -217,7 +217,7 @@ public final class ModelTraceBuilder {
         }
         float[] lnf = layerNorm("lnf", input, x, layout.lnfGamma(), layout.lnfBeta(), t, c, "the final layer normalisation");
         float[] logits = new float[t * v];
-        MatmulKernels.matmulTransposedB(logits, lnf, p(layout.wte()), new float[v * c], t, c, v, false);
+        MatmulKernels.matmulTransposedB(logits, lnf, p(layout.wte()), t, c, v, false);
         define(layout.wte().name() + "ᵀ", LinearAlgebraOps.transpose(matrix(p(layout.wte()), v, c)));
         step("logits", Operation.MATMUL, matrix(logits, t, v), "one score per vocabulary entry; the output projection is the token"
                 + " embedding transposed (tied, as in GPT-2)", "a", "lnf", "b", layout.wte().name() + "ᵀ");

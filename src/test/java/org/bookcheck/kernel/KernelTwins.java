@@ -186,7 +186,7 @@ final class KernelTwins {
         int tk = k.rows();
         int d = q.cols();
         float[] s = new float[tq * tk];
-        MatmulKernels.matmulTransposedB(s, floats(q), floats(k), new float[d * tk], tq, d, tk, false);
+        MatmulKernels.matmulTransposedB(s, floats(q), floats(k), tq, d, tk, false);
         float scale = (float) (1 / Math.sqrt(d));
         double[] out = new double[s.length];
         for (int i = 0; i < tq; i++) {

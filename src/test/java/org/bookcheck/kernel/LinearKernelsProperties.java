@@ -56,7 +56,7 @@ class LinearKernelsProperties {
             float[] dx = new float[rows * k];
             float[] dw = dw0.clone();
             float[] db = db0.clone();
-            LinearKernels.linearBackward(dx, dw, db, dy, x, w, new float[k * n], rows, k, n);
+            LinearKernels.linearBackward(dx, dw, db, dy, x, w, rows, k, n);
             Check.close(LinearAlgebraOps.matmul(mdy, LinearAlgebraOps.transpose(mw)), dx,
                     LinearAlgebraOps.matmul(Check.abs(mdy), LinearAlgebraOps.transpose(Check.abs(mw))), "dX = dY·Wᵀ");
             Check.close(ArithmeticOps.add(Check.matrix(dw0, k, n), LinearAlgebraOps.matmul(LinearAlgebraOps.transpose(mx), mdy)), dw,
