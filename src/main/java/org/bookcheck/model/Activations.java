@@ -60,7 +60,6 @@ final class Activations {
     // scratch and gradients of activations
     final float[] scores;     // [B, heads, T, T]
     final float[] kT;         // [B, heads, d, T] transposed keys (forward) or values (backward)
-    final float[] wT;         // max(4C·C, V·C): a transposed weight matrix
     final float[] dres;       // [B, T, C] gradient of the residual stream
     final float[] dln;        // [B, T, C]
     final float[] datty;      // [B, T, C]
@@ -90,7 +89,6 @@ final class Activations {
         losses = new float[bt];
         scores = new float[attSize];
         kT = new float[bt * c];
-        wT = new float[Math.max(4 * c * c, v * c)];
         dres = new float[bt * c];
         dln = new float[bt * c];
         datty = new float[bt * c];

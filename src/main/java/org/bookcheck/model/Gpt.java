@@ -135,7 +135,7 @@ public final class Gpt {
         }
         NormKernels.layerNorm(acts.lnf, acts.lnfMean, acts.lnfRstd, residual, p(layout.lnfGamma()),
                 p(layout.lnfBeta()), bt, c);
-        MatmulKernels.matmulTransposedB(acts.logits, acts.lnf, p(layout.wte()), acts.wT, bt, c, v, false);
+        MatmulKernels.matmulTransposedB(acts.logits, acts.lnf, p(layout.wte()), bt, c, v, false);
         scored = targets != null;
         if (!scored) {
             SoftmaxKernels.softmax(acts.probs, acts.logits, bt, v, false);
@@ -210,18 +210,18 @@ public final class Gpt {
             float[] residual = l == 0 ? acts.encoded : acts.layers[l - 1].residual3;
             // residual3 = residual2 + fcProj: dres flows on unchanged and is also dfcProj.
             LinearKernels.linearBackward(acts.dfch, g(k.fcProjW()), g(k.fcProjB()), dres, a.fchGelu, p(k.fcProjW()),
-                    acts.wT, bt, 4 * c, c);
+                    bt, 4 * c, c);
             ActivationKernels.geluBackward(acts.dfch, a.fch, acts.dfch, bt * 4 * c);
-            LinearKernels.linearBackward(acts.dln, g(k.fcW()), g(k.fcB()), acts.dfch, a.ln2, p(k.fcW()), acts.wT,
+            LinearKernels.linearBackward(acts.dln, g(k.fcW()), g(k.fcB()), acts.dfch, a.ln2, p(k.fcW()),
                     bt, c, 4 * c);
             NormKernels.layerNormBackward(dres, g(k.ln2Gamma()), g(k.ln2Beta()), acts.dln, a.residual2,
                     p(k.ln2Gamma()), a.ln2Mean, a.ln2Rstd, bt, c);
             // residual2 = residual + attProj: the same pass-through.
-            LinearKernels.linearBackward(acts.datty, g(k.projW()), g(k.projB()), dres, a.atty, p(k.projW()), acts.wT,
+            LinearKernels.linearBackward(acts.datty, g(k.projW()), g(k.projB()), dres, a.atty, p(k.projW()),
                     bt, c, c);
             AttentionKernels.attentionBackward(acts.dqkv, acts.datt, acts.kT, acts.datty, a.qkv, a.att, b, t, c,
                     config.heads(), true);
-            LinearKernels.linearBackward(acts.dln, g(k.qkvW()), g(k.qkvB()), acts.dqkv, a.ln1, p(k.qkvW()), acts.wT,
+            LinearKernels.linearBackward(acts.dln, g(k.qkvW()), g(k.qkvB()), acts.dqkv, a.ln1, p(k.qkvW()),
                     bt, c, 3 * c);
             NormKernels.layerNormBackward(dres, g(k.ln1Gamma()), g(k.ln1Beta()), acts.dln, residual,
                     p(k.ln1Gamma()), a.ln1Mean, a.ln1Rstd, bt, c);
