@@ -22,6 +22,7 @@ public final class AttentionKernels {
      */
     public static void attention(float[] out, float[] att, float[] scores, float[] kT, float[] qkv, int b, int t,
             int c, int heads, boolean causal) {
+        long t0 = KernelProfile.start();
         int d = c / heads;
         float scale = (float) (1.0 / Math.sqrt(d));
         Parallel.forRange(b * heads, 4L * t * t * d, (from, to) -> {
@@ -50,6 +51,7 @@ public final class AttentionKernels {
                 }
             }
         });
+        KernelProfile.stop(KernelProfile.Kernel.ATTENTION, t0);
     }
 
     /**
@@ -59,6 +61,7 @@ public final class AttentionKernels {
      */
     public static void attentionBackward(float[] dqkv, float[] datt, float[] vT, float[] dout, float[] qkv, float[] att,
             int b, int t, int c, int heads, boolean causal) {
+        long t0 = KernelProfile.start();
         int d = c / heads;
         float scale = (float) (1.0 / Math.sqrt(d));
         Parallel.forRange(b * heads, 8L * t * t * d, (from, to) -> {
@@ -88,5 +91,6 @@ public final class AttentionKernels {
                 MatmulKernels.gemmSerial(0, t, d, t, att, tt, 1, t, dout, o0, c, dqkv, v0, 3 * c, false);
             }
         });
+        KernelProfile.stop(KernelProfile.Kernel.ATTENTION_BACKWARD, t0);
     }
 }

@@ -12,11 +12,13 @@ public final class LinearKernels {
     /** out [rows, n] = x [rows, k] · w [k, n] + bias [n] (bias may be null). Writes out. */
     public static void linear(float[] out, float[] x, float[] w, float[] bias, int rows, int k, int n) {
         if (bias != null) {
+            long t0 = KernelProfile.start();
             Parallel.forRange(rows, n, (from, to) -> {
                 for (int r = from; r < to; r++) {
                     System.arraycopy(bias, 0, out, r * n, n);
                 }
             });
+            KernelProfile.stop(KernelProfile.Kernel.BIAS, t0);
         }
         MatmulKernels.matmul(out, x, w, rows, k, n, bias != null);
     }
@@ -50,6 +52,7 @@ public final class LinearKernels {
 
     /** sums[j] += Σ_r m[r, j], rows added in order (split between threads by column). */
     public static void columnSums(float[] sums, float[] m, int rows, int n) {
+        long t0 = KernelProfile.start();
         Parallel.forRange(n, rows, (from, to) -> {
             for (int r = 0; r < rows; r++) {
                 int off = r * n;
@@ -58,5 +61,6 @@ public final class LinearKernels {
                 }
             }
         });
+        KernelProfile.stop(KernelProfile.Kernel.BIAS, t0);
     }
 }

@@ -18,6 +18,7 @@ public final class LossKernels {
      * ln Σ e^(z − m) − (z_t − m), which stays finite even when p_t rounds to 0.
      */
     public static void softmaxCrossEntropy(float[] probs, float[] losses, float[] logits, int[] targets, int rows, int v) {
+        long t0 = KernelProfile.start();
         Parallel.forRange(rows, 6L * v, (from, to) -> {
             for (int r = from; r < to; r++) {
                 int off = r * v;
@@ -31,6 +32,7 @@ public final class LossKernels {
                 losses[r] = t < 0 ? 0f : (float) (StrictMath.log(sum) - ((double) logits[off + t] - m));
             }
         });
+        KernelProfile.stop(KernelProfile.Kernel.CROSS_ENTROPY, t0);
     }
 
     /**
@@ -39,6 +41,7 @@ public final class LossKernels {
      */
     public static void softmaxCrossEntropyBackward(float[] dlogits, float[] probs, int[] targets, float[] weights,
             int rows, int v) {
+        long t0 = KernelProfile.start();
         Parallel.forRange(rows, v, (from, to) -> {
             for (int r = from; r < to; r++) {
                 int off = r * v;
@@ -52,5 +55,6 @@ public final class LossKernels {
                 }
             }
         });
+        KernelProfile.stop(KernelProfile.Kernel.CROSS_ENTROPY_BACKWARD, t0);
     }
 }

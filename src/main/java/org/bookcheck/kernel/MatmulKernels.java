@@ -31,17 +31,23 @@ public final class MatmulKernels {
 
     /** C (+)= A·B with A m×k, B k×n and C m×n, all contiguous row-major. */
     public static void matmul(float[] c, float[] a, float[] b, int m, int k, int n, boolean accumulate) {
+        long t0 = KernelProfile.start();
         PackedGemm.gemm(m, n, k, a, 0, k, 1, b, 0, n, 1, c, 0, n, accumulate);
+        KernelProfile.stop(KernelProfile.Kernel.MATMUL, t0);
     }
 
     /** C (+)= Aᵀ·B with A stored k×m (so Aᵀ is m×k), B k×n: the dW = Xᵀ·dY of a dense layer. */
     public static void matmulTransposedA(float[] c, float[] a, float[] b, int m, int k, int n, boolean accumulate) {
+        long t0 = KernelProfile.start();
         PackedGemm.gemm(m, n, k, a, 0, 1, m, b, 0, n, 1, c, 0, n, accumulate);
+        KernelProfile.stop(KernelProfile.Kernel.MATMUL_TRANSPOSED_A, t0);
     }
 
     /** C (+)= A·Bᵀ with A m×k and B stored n×k: the dX = dY·Wᵀ of a dense layer, and logits = x·Eᵀ. */
     public static void matmulTransposedB(float[] c, float[] a, float[] b, int m, int k, int n, boolean accumulate) {
+        long t0 = KernelProfile.start();
         PackedGemm.gemm(m, n, k, a, 0, k, 1, b, 0, 1, k, c, 0, n, accumulate);
+        KernelProfile.stop(KernelProfile.Kernel.MATMUL_TRANSPOSED_B, t0);
     }
 
     /**

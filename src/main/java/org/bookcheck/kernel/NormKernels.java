@@ -26,6 +26,7 @@ public final class NormKernels {
      */
     public static void layerNorm(float[] out, float[] mean, float[] rstd, float[] x, float[] gamma, float[] beta,
             int rows, int c) {
+        long t0 = KernelProfile.start();
         Parallel.forRange(rows, 8L * c, (from, to) -> {
             for (int r = from; r < to; r++) {
                 int off = r * c;
@@ -46,6 +47,7 @@ public final class NormKernels {
                 }
             }
         });
+        KernelProfile.stop(KernelProfile.Kernel.LAYER_NORM, t0);
     }
 
     /**
@@ -55,6 +57,7 @@ public final class NormKernels {
      */
     public static void layerNormBackward(float[] dx, float[] dgamma, float[] dbeta, float[] dout, float[] x,
             float[] gamma, float[] mean, float[] rstd, int rows, int c) {
+        long t0 = KernelProfile.start();
         Parallel.forRange(rows, 10L * c, (from, to) -> {
             for (int r = from; r < to; r++) {
                 int off = r * c;
@@ -106,6 +109,7 @@ public final class NormKernels {
                 }
             }
         });
+        KernelProfile.stop(KernelProfile.Kernel.LAYER_NORM_BACKWARD, t0);
     }
 
     private static float sum(float[] x, int off, int n) {

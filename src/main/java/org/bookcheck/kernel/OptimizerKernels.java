@@ -41,6 +41,7 @@ public final class OptimizerKernels {
      */
     public static void adamw(float[] w, float[] g, float[] m, float[] v, int n, float learningRate, float beta1,
             float beta2, float epsilon, float weightDecay, int step) {
+        long t0 = KernelProfile.start();
         float c1 = (float) (1.0 / (1.0 - Math.pow(beta1, step)));
         float c2 = (float) (1.0 / (1.0 - Math.pow(beta2, step)));
         float b1c = 1f - beta1;
@@ -69,10 +70,12 @@ public final class OptimizerKernels {
                 w[i] = w[i] - update * learningRate;
             }
         });
+        KernelProfile.stop(KernelProfile.Kernel.ADAMW, t0);
     }
 
     /** Σ gᵢ² over n elements, summed in double within fixed blocks, the blocks added in order. */
     public static double sumOfSquares(float[] g, int n) {
+        long t0 = KernelProfile.start();
         int blocks = (n + NORM_BLOCK - 1) / NORM_BLOCK;
         double[] partial = new double[blocks];
         Parallel.forRange(blocks, NORM_BLOCK, (from, to) -> {
@@ -88,6 +91,7 @@ public final class OptimizerKernels {
         for (double p : partial) {
             total += p;
         }
+        KernelProfile.stop(KernelProfile.Kernel.GRADIENT_NORM, t0);
         return total;
     }
 
@@ -101,10 +105,12 @@ public final class OptimizerKernels {
 
     /** g ← s·g over n elements. */
     public static void scale(float[] g, int n, float s) {
+        long t0 = KernelProfile.start();
         Parallel.forAligned(n, L, 1, (from, to) -> {
             for (int i = from; i < to; i++) {
                 g[i] *= s;
             }
         });
+        KernelProfile.stop(KernelProfile.Kernel.GRADIENT_NORM, t0);
     }
 }
