@@ -41,9 +41,7 @@ public final class AttentionKernels {
                     int seen = causal ? i1 : t;
                     MatmulKernels.gemmSerial(i0, i1, seen, d, qkv, q0, 3 * c, 1, kT, kt0, t, scores, tt, t, false);
                     for (int row = i0; row < i1; row++) {
-                        for (int j = tt + row * t, end = j + seen; j < end; j++) {
-                            scores[j] *= scale;
-                        }
+                        SoftmaxKernels.scale(scores, tt + row * t, seen, scale);
                         SoftmaxKernels.softmaxRow(att, scores, tt + row * t, t, causal ? row + 1 : t);
                     }
                     // Weights beyond `seen` are exactly 0, so leaving them out of the sum changes no bit.
@@ -80,10 +78,10 @@ public final class AttentionKernels {
                     int seen = causal ? i1 : t;
                     MatmulKernels.gemmSerial(i0, i1, seen, d, dout, o0, c, 1, vT, vt0, t, datt, tt, t, false);
                     for (int row = i0; row < i1; row++) {
-                        SoftmaxKernels.softmaxBackwardRow(datt, att, datt, tt + row * t, t, causal ? row + 1 : t);
-                        for (int j = tt + row * t, end = j + t; j < end; j++) {
-                            datt[j] *= scale;
-                        }
+                        // Masked weights' gradients are exactly 0 already: only the row's visible part is scaled.
+                        int valid = causal ? row + 1 : t;
+                        SoftmaxKernels.softmaxBackwardRow(datt, att, datt, tt + row * t, t, valid);
+                        SoftmaxKernels.scale(datt, tt + row * t, valid, scale);
                     }
                     MatmulKernels.gemmSerial(i0, i1, d, seen, datt, tt, t, 1, qkv, k0, 3 * c, dqkv, q0, 3 * c, false);
                 }

@@ -24,10 +24,7 @@ public final class LossKernels {
                 int off = r * v;
                 float m = SoftmaxKernels.max(logits, off, v);
                 float sum = SoftmaxKernels.expShiftedInto(probs, logits, off, v, m);
-                float inv = 1f / sum;
-                for (int j = 0; j < v; j++) {
-                    probs[off + j] *= inv;
-                }
+                SoftmaxKernels.scale(probs, off, v, 1f / sum);
                 int t = targets[r];
                 losses[r] = t < 0 ? 0f : (float) (StrictMath.log(sum) - ((double) logits[off + t] - m));
             }
@@ -47,9 +44,10 @@ public final class LossKernels {
                 int off = r * v;
                 int t = targets[r];
                 float wr = t < 0 ? 0f : weights[r];
-                for (int j = 0; j < v; j++) {
-                    dlogits[off + j] = probs[off + j] * wr;
+                if (dlogits != probs) {
+                    System.arraycopy(probs, off, dlogits, off, v);
                 }
+                SoftmaxKernels.scale(dlogits, off, v, wr);
                 if (t >= 0) {
                     dlogits[off + t] -= wr;
                 }

@@ -65,14 +65,26 @@ public final class NormKernels {
                 float s = rstd[r];
                 float gMean = 0f;
                 float gnMean = 0f;
-                for (int i = 0; i < c; i++) {
+                int i = 0;
+                if (Simd.vectorised() && c >= L) {
+                    FloatVector gAcc = FloatVector.zero(S);
+                    FloatVector gnAcc = FloatVector.zero(S);
+                    for (; i + L <= c; i += L) {
+                        FloatVector g = FloatVector.fromArray(S, dout, off + i).mul(FloatVector.fromArray(S, gamma, i));
+                        gAcc = gAcc.add(g);
+                        gnAcc = g.fma(FloatVector.fromArray(S, x, off + i).sub(mu).mul(s), gnAcc);
+                    }
+                    gMean = FloatMath.sumLanes(gAcc);
+                    gnMean = FloatMath.sumLanes(gnAcc);
+                }
+                for (; i < c; i++) {
                     float g = dout[off + i] * gamma[i];
                     gMean += g;
                     gnMean += g * (x[off + i] - mu) * s;
                 }
                 gMean /= c;
                 gnMean /= c;
-                int i = 0;
+                i = 0;
                 if (Simd.vectorised()) {
                     for (; i + L <= c; i += L) {
                         FloatVector n = FloatVector.fromArray(S, x, off + i).sub(mu).mul(s);
