@@ -80,11 +80,11 @@ def jmh_gemm(args):
     out = run(["mvn", "-B", "-q", "-Pjmh", "test-compile", "exec:exec",
                f"-Djmh.args=MatmulBenchmark -p form=AB -p shape=2048x2048x2048 -p threads={args.threads}"
                " -f 1 -wi 3 -i 5 -w 2s -r 2s -rf text"])
-    # the aux counter line: MatmulBenchmark.product:flops  ...  thrpt  5  <score> ± <err>  ops/s
+    # the summary's aux counter line: MatmulBenchmark.product:flops  AB  2048x2048x2048  2  thrpt  5  <score> ± <err>  ops/s
     for line in out.splitlines():
-        if "product:flops" in line:
-            nums = re.findall(r"[\d.]+(?:E[+-]?\d+)?", line.split("thrpt")[1].replace(",", ""))
-            return float(nums[1]) / 1e9
+        if line.startswith("MatmulBenchmark.product:flops") and "thrpt" in line:
+            cols = line.split("thrpt")[1].replace(",", "").split()
+            return float(cols[cols.index("±") - 1] if "±" in cols else cols[-2]) / 1e9
     sys.exit(f"no flops line in JMH's output:\n{out}")
 
 
