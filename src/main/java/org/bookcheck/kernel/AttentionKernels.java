@@ -85,8 +85,17 @@ public final class AttentionKernels {
                     }
                     MatmulKernels.gemmSerial(i0, i1, d, seen, datt, tt, t, 1, qkv, k0, 3 * c, dqkv, q0, 3 * c, false);
                 }
-                MatmulKernels.gemmSerial(0, t, d, t, datt, tt, 1, t, qkv, q0, 3 * c, dqkv, k0, 3 * c, false);
-                MatmulKernels.gemmSerial(0, t, d, t, att, tt, 1, t, dout, o0, c, dqkv, v0, 3 * c, false);
+                // dK = dSᵀ·Q and dV = Aᵀ·dout by blocks of key positions j: under the causal mask only the query
+                // rows i ≥ j have weight on key j, so the sums start at the block's first key (leading zero terms
+                // would leave every sum +0 until its first real term: skipping them changes no bit).
+                for (int j0 = 0; j0 < t; j0 += ROWS) {
+                    int j1 = Math.min(t, j0 + ROWS);
+                    int first = causal ? j0 : 0;
+                    MatmulKernels.gemmSerial(j0, j1, d, t - first, datt, tt + first * t, 1, t, qkv, q0 + first * 3 * c,
+                            3 * c, dqkv, k0, 3 * c, false);
+                    MatmulKernels.gemmSerial(j0, j1, d, t - first, att, tt + first * t, 1, t, dout, o0 + first * c, c,
+                            dqkv, v0, 3 * c, false);
+                }
             }
         });
         KernelProfile.stop(KernelProfile.Kernel.ATTENTION_BACKWARD, t0);

@@ -16,7 +16,7 @@ public final class KernelProfile {
         MATMUL("matmul A·B"),
         MATMUL_TRANSPOSED_A("matmul Aᵀ·B"),
         MATMUL_TRANSPOSED_B("matmul A·Bᵀ"),
-        BIAS("bias copy / column sums"),
+        BIAS_GRADIENT("bias gradient"),
         ATTENTION("attention"),
         ATTENTION_BACKWARD("attention backward"),
         LAYER_NORM("layer norm"),

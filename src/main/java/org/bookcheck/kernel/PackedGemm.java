@@ -49,21 +49,37 @@ final class PackedGemm {
      */
     static void gemm(int m, int n, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
             float[] c, int cOff, int ldc, boolean accumulate) {
+        gemm(m, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc, accumulate, null);
+    }
+
+    /**
+     * {@link #gemm} that, unless {@code bias} is null, first sets every row of C to bias [n] (then adds the
+     * product): the same bits as copying the bias into C and accumulating, without the extra pass over C.
+     */
+    static void gemm(int m, int n, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
+            float[] c, int cOff, int ldc, boolean accumulate, float[] bias) {
         // Each thread packs all of the operand it shares, so split the larger side: less of it is packed twice.
         if (n > m) {
             Parallel.forRange((n + NR - 1) / NR, (long) NR * m * k, (from, to) -> serial(0, m, from * NR, Math.min(n, to * NR), k,
-                    a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc, accumulate));
+                    a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc, accumulate, bias));
         } else {
             Parallel.forRange((m + MR - 1) / MR, (long) MR * n * k, (from, to) -> serial(from * MR, Math.min(m, to * MR), 0, n, k,
-                    a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc, accumulate));
+                    a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc, accumulate, bias));
         }
     }
 
     /** {@link #gemm} for the block rows [i0, i1) × columns [j0, j1) of C on the calling thread. */
     static void serial(int i0, int i1, int j0, int j1, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff,
-            int brs, int bcs, float[] c, int cOff, int ldc, boolean accumulate) {
+            int brs, int bcs, float[] c, int cOff, int ldc, boolean accumulate, float[] bias) {
         if (i0 >= i1 || j0 >= j1) {
             return;
+        }
+        if (bias != null && (k == 0 || !Simd.vectorised())) {
+            for (int i = i0; i < i1; i++) {
+                System.arraycopy(bias, j0, c, cOff + i * ldc + j0, j1 - j0);
+            }
+            accumulate = true;
+            bias = null;
         }
         if (k == 0) {
             if (!accumulate) {
@@ -82,7 +98,8 @@ final class PackedGemm {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                boolean acc = accumulate || pc > 0;
+                boolean acc = accumulate || pc > 0 || bias != null;
+                float[] start = pc == 0 ? bias : null;
                 packB(buf.b, b, bOff + pc * brs + jc * bcs, brs, bcs, kc, nc);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
@@ -92,6 +109,12 @@ final class PackedGemm {
                         for (int ir = 0; ir < mc; ir += MR) {
                             int rows = Math.min(MR, mc - ir);
                             int ci = cOff + (ic + ir) * ldc + jc + jr;
+                            if (start != null) {
+                                // The bias enters C tile by tile, while the tile is about to be loaded anyway.
+                                for (int r = 0; r < rows; r++) {
+                                    System.arraycopy(start, jc + jr, c, ci + r * ldc, cols);
+                                }
+                            }
                             if (rows == MR && cols == NR) {
                                 kernel(kc, buf.a, ir * kc, buf.b, jr * kc, c, ci, ldc, acc);
                             } else {

@@ -26,7 +26,7 @@ class MatmulKernelsProperties {
      * either side of the micro-tile (6 rows; 16 or 32 columns), of the blocks of A (96 rows) and of
      * the depth of a panel (128 or 256), and columns past one packed panel of B (512 or 1024).
      */
-    private static final int[][] AWKWARD_SHAPES = {
+    static final int[][] AWKWARD_SHAPES = {
         {1, 1, 1}, {1, 7, 1}, {7, 1, 13}, {17, 33, 65}, {5, 129, 31}, {6, 256, 32}, {7, 257, 33}, {97, 13, 17},
         {96, 128, 16}, {101, 300, 49}, {13, 31, 1031}, {2, 3, 2053},
     };
