@@ -48,6 +48,9 @@ public final class BenchCommand extends BaseCommand {
         if (steps < 1 || warmup < 0) {
             throw new UserError("--steps must be at least 1 and --warmup at least 0, got " + steps + " and " + warmup);
         }
+        if (Simd.propertyProblem().isPresent()) {
+            throw new UserError(Simd.propertyProblem().get() + " (it chooses the kernels' vector width)");
+        }
         List<TrainingBenchmark.Shape> chosen = new ArrayList<>();
         for (String s : shapes) {
             try {

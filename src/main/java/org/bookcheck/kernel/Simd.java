@@ -18,8 +18,15 @@ public final class Simd {
     /** The system property that chooses the vector width. */
     public static final String SPECIES_PROPERTY = "bookcheck.kernel.species";
 
+    /**
+     * What is wrong with {@link #SPECIES_PROPERTY}, or null: a bad value falls back to the preferred
+     * width (a class initialiser must not throw) and commands that report the path refuse to run.
+     */
+    private static final String PROPERTY_PROBLEM = problem(System.getProperty(SPECIES_PROPERTY));
+
     /** The float vector the kernels use: by default the widest this CPU runs natively (16 lanes with AVX-512). */
-    public static final VectorSpecies<Float> SPECIES = species(System.getProperty(SPECIES_PROPERTY));
+    public static final VectorSpecies<Float> SPECIES = PROPERTY_PROBLEM == null
+            ? species(System.getProperty(SPECIES_PROPERTY)) : FloatVector.SPECIES_PREFERRED;
 
     /** Lanes of {@link #SPECIES}. */
     public static final int LANES = SPECIES.length();
@@ -48,8 +55,8 @@ public final class Simd {
 
     /**
      * The species a value of {@link #SPECIES_PROPERTY} names: {@code 256}, {@code 512}, or
-     * {@code preferred} / unset for the CPU's own. Anything else stops the program with a message that
-     * lists the choices, because a silently ignored typo would test or measure the wrong path.
+     * {@code preferred} / unset for the CPU's own. Anything else is refused with a message that lists the
+     * choices, because a silently ignored typo would test or measure the wrong path.
      */
     static VectorSpecies<Float> species(String property) {
         if (property == null || property.isBlank()) {
@@ -62,6 +69,21 @@ public final class Simd {
             default -> throw new IllegalArgumentException("system property " + SPECIES_PROPERTY + " is \"" + property
                     + "\"; expected 256, 512 or preferred");
         };
+    }
+
+    /** The message for a value of {@link #SPECIES_PROPERTY} that names no width, or null when it is fine. */
+    static String problem(String property) {
+        try {
+            species(property);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** What is wrong with the system property {@link #SPECIES_PROPERTY} (then the preferred width is in use). */
+    public static java.util.Optional<String> propertyProblem() {
+        return java.util.Optional.ofNullable(PROPERTY_PROBLEM);
     }
 
     /** Names the path in use, for benchmark reports. */

@@ -36,5 +36,7 @@ class SimdTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Simd.species("1024"));
         assertTrue(e.getMessage().contains("\"1024\"") && e.getMessage().contains("expected 256, 512 or preferred"),
                 e.getMessage());
+        assertEquals(e.getMessage(), Simd.problem("1024"));
+        assertEquals(null, Simd.problem("256"));
     }
 }
