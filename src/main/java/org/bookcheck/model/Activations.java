@@ -59,7 +59,6 @@ final class Activations {
 
     // scratch and gradients of activations
     final float[] scores;     // [B, heads, T, T]
-    final float[] kT;         // [B, heads, d, T] transposed keys (forward) or values (backward)
     final float[] dres;       // [B, T, C] gradient of the residual stream
     final float[] dln;        // [B, T, C]
     final float[] datty;      // [B, T, C]
@@ -88,7 +87,6 @@ final class Activations {
         probs = new float[bt * v];
         losses = new float[bt];
         scores = new float[attSize];
-        kT = new float[bt * c];
         dres = new float[bt * c];
         dln = new float[bt * c];
         datty = new float[bt * c];

@@ -123,7 +123,7 @@ public final class Gpt {
             Activations.Layer a = acts.layers[l];
             NormKernels.layerNorm(a.ln1, a.ln1Mean, a.ln1Rstd, residual, p(k.ln1Gamma()), p(k.ln1Beta()), bt, c);
             LinearKernels.linear(a.qkv, a.ln1, p(k.qkvW()), p(k.qkvB()), bt, c, 3 * c);
-            AttentionKernels.attention(a.atty, a.att, acts.scores, acts.kT, a.qkv, b, t, c, config.heads(), true);
+            AttentionKernels.attention(a.atty, a.att, acts.scores, a.qkv, b, t, c, config.heads(), true);
             LinearKernels.linear(a.attProj, a.atty, p(k.projW()), p(k.projB()), bt, c, c);
             ActivationKernels.add(a.residual2, residual, a.attProj, bt * c);
             NormKernels.layerNorm(a.ln2, a.ln2Mean, a.ln2Rstd, a.residual2, p(k.ln2Gamma()), p(k.ln2Beta()), bt, c);
@@ -219,7 +219,7 @@ public final class Gpt {
             // residual2 = residual + attProj: the same pass-through.
             LinearKernels.linearBackward(acts.datty, g(k.projW()), g(k.projB()), dres, a.atty, p(k.projW()),
                     bt, c, c);
-            AttentionKernels.attentionBackward(acts.dqkv, acts.datt, acts.kT, acts.datty, a.qkv, a.att, b, t, c,
+            AttentionKernels.attentionBackward(acts.dqkv, acts.datt, acts.datty, a.qkv, a.att, b, t, c,
                     config.heads(), true);
             LinearKernels.linearBackward(acts.dln, g(k.qkvW()), g(k.qkvB()), acts.dqkv, a.ln1, p(k.qkvW()),
                     bt, c, 3 * c);

@@ -180,7 +180,7 @@ public final class ModelTraceBuilder {
             float[] att = new float[heads * t * t];
             float[] scores = new float[heads * t * t];
             float[] context = new float[t * c];
-            AttentionKernels.attention(context, att, scores, new float[t * c], qkv, 1, t, c, heads, true);
+            AttentionKernels.attention(context, att, scores, qkv, 1, t, c, heads, true);
             Matrix qkvMatrix = matrix(qkv, t, 3 * c);
             for (int head = 0; head < heads; head++) {
                 attentionHead(h, block, head, qkvMatrix, scores, att, context, t, c, d);

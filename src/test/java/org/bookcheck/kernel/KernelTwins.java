@@ -212,7 +212,7 @@ final class KernelTwins {
             }
         }
         float[] out = new float[t * d];
-        AttentionKernels.attention(out, new float[t * t], new float[t * t], new float[t * d], qkv, 1, t, d, 1, causal);
+        AttentionKernels.attention(out, new float[t * t], new float[t * t], qkv, 1, t, d, 1, causal);
         return matrix(out, t, d);
     }
 

@@ -95,10 +95,9 @@ class SerialParallelTwinsTest {
         k.put("attention+backward", () -> {
             float[] out = new float[bt * C];
             float[] att = new float[B * H * T * T];
-            float[] scratch = new float[bt * C];
-            AttentionKernels.attention(out, att, new float[B * H * T * T], scratch, data(1, bt * 3 * C), B, T, C, H, true);
+            AttentionKernels.attention(out, att, new float[B * H * T * T], data(1, bt * 3 * C), B, T, C, H, true);
             float[] dqkv = new float[bt * 3 * C];
-            AttentionKernels.attentionBackward(dqkv, new float[B * H * T * T], scratch, data(2, bt * C), data(1, bt * 3 * C),
+            AttentionKernels.attentionBackward(dqkv, new float[B * H * T * T], data(2, bt * C), data(1, bt * 3 * C),
                     att, B, T, C, H, true);
             return List.of(out, att, dqkv);
         });
