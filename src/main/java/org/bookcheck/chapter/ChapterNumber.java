@@ -1,16 +1,18 @@
 package org.bookcheck.chapter;
 
 /**
- * One number a reader reads in a chapter: where it stands (1-based line, 0-based character offsets
- * {@code start} inclusive and {@code end} exclusive within the line), its text as printed (sign and
- * percent sign included), and the context that makes it a claim.
+ * One number token a reader reads in a chapter: where it stands ({@code span} in line and columns;
+ * {@code start} inclusive and {@code end} exclusive as 0-based character offsets within the line), its
+ * text as printed (sign, exponent and percent sign included), and the context that makes it a claim.
  */
-public record ChapterNumber(int line, int start, int end, String text, Context context) {
+public record ChapterNumber(Span span, int start, int end, String text, Context context) {
 
     /** Where the number stands, which is why coverage counts it (see {@link ChapterNumbers} for the rule). */
     public enum Context {
         /** Inside inline or display math ({@code $...$}, {@code $$...$$}). */
         MATH,
+        /** Inside a fenced or indented code block (a mermaid diagram too). */
+        CODE,
         /** Inside a bracketed or parenthesised list of numbers ({@code [85, 90, 75]}, {@code (0.3, 0.7)}). */
         LIST,
         /** Next to =, ÷, ≈, ×, +, − or / with another number: part of a written calculation. */
@@ -23,13 +25,18 @@ public record ChapterNumber(int line, int start, int end, String text, Context c
         }
     }
 
+    /** The 1-based line. */
+    public int line() {
+        return span.line();
+    }
+
     /** 1-based column in code points, as chapter locations are given. */
-    public int column(String lineText) {
-        return lineText.codePointCount(0, start) + 1;
+    public int column() {
+        return span.column();
     }
 
     /** The number's value, read from its text (thousands separators dropped, a percentage as a fraction of one). */
     public double value() {
-        return ChapterNumbers.valueOf(text);
+        return NumberTokens.valueOf(text);
     }
 }

@@ -2,13 +2,18 @@ package org.bookcheck.chapter;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
@@ -17,18 +22,18 @@ import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
 /**
- * The numbers of a chapter that a reader reads as numbers, found with a Markdown parser that keeps
- * source positions (commonmark-java with source spans), so code, links, headings, images and HTML are
- * never mistaken for claims.
+ * The one reader of a chapter's numbers: every number token with its exact span, found with a Markdown
+ * parser that keeps source positions (commonmark-java with source spans). verify, coverage, new, fix,
+ * the HTML report and the JSON findings all read the chapter through it, so they never disagree about
+ * what it says.
  *
- * <p>The rule, as the README states it: a number is every maximal run of digits (with thousands
- * separators {@code 10,000}, a decimal part {@code 0.15}, a sign attached in front {@code -0.5} and a
- * percent sign {@code 25\%}) that stands in a paragraph's text (in list items and block quotes too),
- * outside headings, code spans and blocks, links (text and destination), images (alt text) and HTML.
- * Digits that continue a word or an index are not numbers: after a letter or digit ({@code W1}), after
- * {@code _} or {@code ^} (the subscript in {@code y_1}, the power in {@code x^2}) or after a backslash.
- * Each number gets the context that makes it a claim: math ({@code $...$}, {@code $$...$$}), a
- * bracketed list, a written calculation (next to =, ÷, ≈, ×, +, −, /), or prose.
+ * <p>The rule, as the README states it: a number is a whole token ({@link NumberTokens}) that stands in
+ * a paragraph's text (list items, block quotes and tables too, with inline and display math) or in a
+ * fenced or indented code block (mermaid too). Headings, code spans, links (text and destination),
+ * images (alt text) and HTML are not the book's claims: their tokens are read too, so that a quote there
+ * can still be placed, but coverage does not count them. Each counted number gets the context that
+ * makes it a claim: math ({@code $...$}, {@code $$...$$}), code, a bracketed list, a written calculation
+ * (next to =, ÷, ≈, ×, +, −, /), or prose.
  */
 public final class ChapterNumbers {
 
@@ -36,27 +41,49 @@ public final class ChapterNumbers {
     public record MathSpan(int startLine, int startColumn, int endLine, int endColumn, boolean display) {
     }
 
-    /** Everything read from one chapter: its numbers in reading order and its math. */
-    public record Scan(List<ChapterNumber> numbers, List<MathSpan> math) {
+    /**
+     * Everything read from one chapter: its numbers in reading order, the number tokens of text that is
+     * not the book's claims (headings, code spans, links, HTML), and its math.
+     */
+    public record Scan(List<ChapterNumber> numbers, List<ChapterNumber> uncounted, List<MathSpan> math) {
 
         public Scan {
             numbers = List.copyOf(numbers);
+            uncounted = List.copyOf(uncounted);
             math = List.copyOf(math);
         }
 
+        /** The counted numbers of one line. */
         public List<ChapterNumber> onLine(int line) {
             return numbers.stream().filter(n -> n.line() == line).toList();
+        }
+
+        /** Every number token inside the spans (a quote's lines), counted or not, in reading order. */
+        public List<ChapterNumber> within(List<Span> spans) {
+            List<ChapterNumber> out = new ArrayList<>();
+            for (List<ChapterNumber> list : List.of(numbers, uncounted)) {
+                for (ChapterNumber n : list) {
+                    if (spans.stream().anyMatch(s -> s.contains(n.span()))) {
+                        out.add(n);
+                    }
+                }
+            }
+            out.sort(Comparator.comparing(ChapterNumber::span));
+            return out;
         }
     }
 
     private static final String OPERATORS = "=÷≈×+−-/*<>≤≥";
+
+    /** Scans by chapter text: every fixture of a chapter is placed with the same reading, read once. */
+    private static final Map<String, Scan> SCANS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private ChapterNumbers() {
     }
 
     /** Reads the chapter's numbers and math. */
     public static Scan scan(Chapter chapter) {
-        return scan(chapter.text());
+        return SCANS.computeIfAbsent(chapter.text(), ChapterNumbers::scan);
     }
 
     /** Reads the numbers and math of Markdown text. */
@@ -64,6 +91,7 @@ public final class ChapterNumbers {
         List<String> lines = markdown.lines().toList();
         Node document = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build().parse(markdown);
         Map<Integer, BitSet> prose = new HashMap<>();
+        Map<Integer, BitSet> code = new HashMap<>();
         Map<Integer, BitSet> math = new HashMap<>();
         List<MathSpan> mathSpans = new ArrayList<>();
         document.accept(new AbstractVisitor() {
@@ -73,8 +101,7 @@ public final class ChapterNumbers {
                 exclude(paragraph, excluded);
                 List<SourceSpan> spans = paragraph.getSourceSpans();
                 for (SourceSpan span : spans) {
-                    BitSet bits = prose.computeIfAbsent(span.getLineIndex() + 1, k -> new BitSet());
-                    bits.set(span.getColumnIndex(), span.getColumnIndex() + span.getLength());
+                    BitSet bits = mark(prose, span);
                     BitSet out = excluded.get(span.getLineIndex() + 1);
                     if (out != null) {
                         bits.andNot(out);
@@ -82,22 +109,58 @@ public final class ChapterNumbers {
                 }
                 findMath(lines, spans, excluded, math, mathSpans);
             }
+
+            @Override
+            public void visit(FencedCodeBlock block) {
+                List<SourceSpan> spans = block.getSourceSpans();
+                // The first span is the opening fence, the last the closing one when the block is closed.
+                int last = block.getClosingFenceLength() != null ? spans.size() - 1 : spans.size();
+                for (int k = 1; k < last; k++) {
+                    mark(code, spans.get(k));
+                }
+            }
+
+            @Override
+            public void visit(IndentedCodeBlock block) {
+                block.getSourceSpans().forEach(span -> mark(code, span));
+            }
         });
         List<ChapterNumber> numbers = new ArrayList<>();
+        List<ChapterNumber> uncounted = new ArrayList<>();
         for (int line = 1; line <= lines.size(); line++) {
-            BitSet bits = prose.get(line);
-            if (bits == null) {
-                continue;
-            }
             String text = lines.get(line - 1);
+            BitSet proseBits = prose.getOrDefault(line, new BitSet());
+            BitSet codeBits = code.getOrDefault(line, new BitSet());
             BitSet mathBits = math.getOrDefault(line, new BitSet());
-            for (int from = bits.nextSetBit(0); from >= 0 && from < text.length(); from = bits.nextSetBit(from)) {
-                int to = Math.min(bits.nextClearBit(from), text.length());
-                numbers.addAll(numbersIn(text, line, from, to, mathBits));
-                from = to;
-            }
+            BitSet rest = new BitSet();
+            rest.set(0, text.length());
+            rest.andNot(proseBits);
+            rest.andNot(codeBits);
+            read(text, line, proseBits, false, mathBits, numbers);
+            read(text, line, codeBits, true, mathBits, numbers);
+            read(text, line, rest, false, mathBits, uncounted);
         }
-        return new Scan(numbers, mathSpans);
+        numbers.sort(Comparator.comparing(ChapterNumber::span));
+        return new Scan(numbers, uncounted, mathSpans);
+    }
+
+    private static BitSet mark(Map<Integer, BitSet> lines, SourceSpan span) {
+        BitSet bits = lines.computeIfAbsent(span.getLineIndex() + 1, k -> new BitSet());
+        bits.set(span.getColumnIndex(), span.getColumnIndex() + span.getLength());
+        return bits;
+    }
+
+    /** The tokens of each run of marked characters of a line. */
+    private static void read(String text, int line, BitSet bits, boolean code, BitSet math, List<ChapterNumber> out) {
+        for (int from = bits.nextSetBit(0); from >= 0 && from < text.length(); from = bits.nextSetBit(from)) {
+            int to = Math.min(bits.nextClearBit(from), text.length());
+            for (NumberTokens.Bounds b : NumberTokens.in(text, from, to, code)) {
+                ChapterNumber.Context context = code ? ChapterNumber.Context.CODE : context(text, b.start(), b.end(), math);
+                out.add(new ChapterNumber(Span.of(text, line, b.start(), b.end()), b.start(), b.end(), text.substring(b.start(), b.end()),
+                        context));
+            }
+            from = to;
+        }
     }
 
     /** Marks the characters of code spans, links, images and inline HTML inside a paragraph. */
@@ -105,8 +168,7 @@ public final class ChapterNumbers {
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
             if (child instanceof Code || child instanceof Link || child instanceof Image || child instanceof HtmlInline) {
                 for (SourceSpan span : child.getSourceSpans()) {
-                    excluded.computeIfAbsent(span.getLineIndex() + 1, k -> new BitSet())
-                            .set(span.getColumnIndex(), span.getColumnIndex() + span.getLength());
+                    mark(excluded, span);
                 }
             } else {
                 exclude(child, excluded);
@@ -173,68 +235,6 @@ public final class ChapterNumbers {
         }
     }
 
-    /** The numbers in characters [from, to) of one line, as {@link #scan} reads them (outside math). */
-    public static List<ChapterNumber> numbersIn(String line, int lineNumber, int from, int to) {
-        return numbersIn(line, lineNumber, from, to, new BitSet());
-    }
-
-    /** The numbers in characters [from, to) of a line. */
-    static List<ChapterNumber> numbersIn(String s, int line, int from, int to, BitSet math) {
-        List<ChapterNumber> out = new ArrayList<>();
-        int i = from;
-        while (i < to) {
-            char c = s.charAt(i);
-            boolean startsNumber = Character.isDigit(c) || (c == '.' && i + 1 < to && Character.isDigit(s.charAt(i + 1))
-                    && (i == 0 || !Character.isDigit(s.charAt(i - 1))));
-            if (!startsNumber) {
-                i++;
-                continue;
-            }
-            int end = digitsEnd(s, i, to);
-            char prev = i > 0 ? s.charAt(i - 1) : ' ';
-            boolean index = Character.isLetterOrDigit(prev) || prev == '_' || prev == '^' || prev == '\\' || prev == '.'
-                    || (prev == '{' && i >= 2 && (s.charAt(i - 2) == '_' || s.charAt(i - 2) == '^'));
-            if (index) {
-                i = end;
-                continue;
-            }
-            int start = i;
-            if ((prev == '-' || prev == '−') && i - 1 >= from) {
-                char before = i >= 2 ? s.charAt(i - 2) : ' ';
-                if (!(Character.isLetterOrDigit(before) || before == ')' || before == '}' || before == ']')) {
-                    start = i - 1;
-                }
-            }
-            if (end < to && s.charAt(end) == '%') {
-                end++;
-            } else if (end + 1 < to && s.charAt(end) == '\\' && s.charAt(end + 1) == '%') {
-                end += 2;
-            }
-            out.add(new ChapterNumber(line, start, end, s.substring(start, end), context(s, start, end, math)));
-            i = end;
-        }
-        return out;
-    }
-
-    /** End of the digits starting at i: 10,000 and 0.15 are one number each; "1, 2" are two. */
-    private static int digitsEnd(String s, int i, int to) {
-        int j = i;
-        while (j < to && Character.isDigit(s.charAt(j))) {
-            j++;
-        }
-        while (j + 3 < to + 0 && s.charAt(j) == ',' && Character.isDigit(s.charAt(j + 1)) && Character.isDigit(s.charAt(j + 2))
-                && Character.isDigit(s.charAt(j + 3)) && (j + 4 >= to || !Character.isDigit(s.charAt(j + 4)))) {
-            j += 4;
-        }
-        if (j + 1 < to && s.charAt(j) == '.' && Character.isDigit(s.charAt(j + 1))) {
-            j++;
-            while (j < to && Character.isDigit(s.charAt(j))) {
-                j++;
-            }
-        }
-        return j;
-    }
-
     private static ChapterNumber.Context context(String s, int start, int end, BitSet math) {
         if (math.get(start)) {
             return ChapterNumber.Context.MATH;
@@ -250,7 +250,7 @@ public final class ChapterNumbers {
         while (right < s.length() && s.charAt(right) == ' ') {
             right++;
         }
-        boolean opLeft = left >= 0 && OPERATORS.indexOf(s.charAt(left)) >= 0 && left < start - 1 + 1 && hasNumberBefore(s, left);
+        boolean opLeft = left >= 0 && OPERATORS.indexOf(s.charAt(left)) >= 0 && hasNumberBefore(s, left);
         boolean opRight = right < s.length() && OPERATORS.indexOf(s.charAt(right)) >= 0 && hasNumberAfter(s, right);
         return opLeft || opRight ? ChapterNumber.Context.EXPRESSION : ChapterNumber.Context.PROSE;
     }
@@ -289,13 +289,5 @@ public final class ChapterNumbers {
         char closer = s.charAt(open) == '[' ? ']' : ')';
         int close = s.indexOf(closer, end);
         return close > 0 && s.substring(open, close).contains(",");
-    }
-
-    /** The value of a number's text: separators dropped, a percentage as a fraction of one. */
-    public static double valueOf(String text) {
-        String t = text.replace('−', '-').replace(",", "").replace("\\", "");
-        boolean percent = t.endsWith("%");
-        double v = Double.parseDouble(percent ? t.substring(0, t.length() - 1) : t);
-        return percent ? v / 100 : v;
     }
 }

@@ -5,8 +5,16 @@ import java.util.List;
 /** Where a fixture's quote stands in its chapter, or why it cannot be placed. */
 public sealed interface QuoteLocation {
 
-    /** The quote occurs where it should; {@code start} is its first character. */
-    record Found(ChapterPosition start, String lineText) implements QuoteLocation {
+    /**
+     * The quote occurs where it should; {@code start} is its first character, {@code lineText} the line
+     * it starts on and {@code spans} the quoted characters of each line it covers (several for a quote
+     * that spans lines).
+     */
+    record Found(ChapterPosition start, String lineText, List<Span> spans) implements QuoteLocation {
+
+        public Found {
+            spans = List.copyOf(spans);
+        }
     }
 
     /**

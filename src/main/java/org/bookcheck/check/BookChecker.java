@@ -11,7 +11,6 @@ import org.bookcheck.chapter.Chapter;
 import org.bookcheck.fixture.Fixture;
 import org.bookcheck.fixture.FixtureError;
 import org.bookcheck.fixture.FixtureLoad;
-import org.bookcheck.fixture.FixtureReader;
 import org.bookcheck.fixture.Waiver;
 import org.bookcheck.fixture.WaiverFile;
 import org.bookcheck.chapter.QuoteLocation;
@@ -34,7 +33,7 @@ public final class BookChecker {
         Map<Path, FixtureLoad> loads = new HashMap<>();
         Map<String, Path> firstFileOfId = new HashMap<>();
         for (Path file : book.fixtureFiles()) {
-            FixtureLoad load = FixtureReader.read(file);
+            FixtureLoad load = book.loadFixture(file);
             loads.put(file.toAbsolutePath().normalize(), load);
             if (load instanceof FixtureLoad.Loaded loaded) {
                 firstFileOfId.putIfAbsent(loaded.fixture().id(), file);
@@ -42,7 +41,7 @@ public final class BookChecker {
         }
         List<FixtureResult> results = new ArrayList<>();
         for (Path file : files) {
-            FixtureLoad load = loads.computeIfAbsent(file.toAbsolutePath().normalize(), f -> FixtureReader.read(file));
+            FixtureLoad load = loads.computeIfAbsent(file.toAbsolutePath().normalize(), f -> book.loadFixture(file));
             results.add(checkFile(book, load, firstFileOfId));
         }
         List<WaiverResult> waivers = new ArrayList<>();
@@ -58,15 +57,24 @@ public final class BookChecker {
 
     /** Reads a waiver file and places each waiver's quote in its chapter. */
     public static WaiverResult checkWaivers(Book book, Path file) {
-        WaiverFile read = WaiverFile.read(file);
         String stem = file.getParent().getFileName().toString();
+        if (!book.fixturesDir().equals(file.toAbsolutePath().normalize().getParent().getParent())) {
+            return new WaiverResult(file, stem, List.of(), List.of(new FixtureError(file, org.bookcheck.fixture.JsonPosition.START, "",
+                    "a waiver file belongs in fixtures/<chapter-stem>/" + Book.WAIVERS_FILE + ", beside the chapter's fixtures; this one is "
+                    + book.root().relativize(file) + ", so it waives nothing: move it up or down to its chapter's folder")));
+        }
+        Optional<String> problem = book.problemOf(file, book.fixturesDir());
+        if (problem.isPresent()) {
+            return new WaiverResult(file, stem, List.of(), List.of(new FixtureError(file, org.bookcheck.fixture.JsonPosition.START, "",
+                    "the waiver file " + problem.get())));
+        }
+        WaiverFile read = WaiverFile.read(file);
         List<FixtureError> errors = new ArrayList<>(read.errors());
         List<WaiverResult.Placed> placed = new ArrayList<>();
         if (read.chapter() != null) {
             Optional<Chapter> chapter = book.chapter(read.chapter());
             if (chapter.isEmpty()) {
-                errors.add(new FixtureError(file, read.json().position("/chapter"), "/chapter", "the chapter chapters/"
-                        + read.chapter() + " does not exist"));
+                errors.add(new FixtureError(file, read.json().position("/chapter"), "/chapter", book.chapterProblem(read.chapter())));
             } else if (!chapter.get().stem().equals(stem)) {
                 errors.add(new FixtureError(file, read.json().position("/chapter"), "/chapter", "the waiver file lies in "
                         + stem + "/ but names chapter " + read.chapter() + "; it belongs in fixtures/" + chapter.get().stem() + "/"));
@@ -120,6 +128,7 @@ public final class BookChecker {
         } catch (IOException e) {
             available = "the chapters folder cannot be read";
         }
-        return fixture.error("/chapter", "the chapter chapters/" + fixture.chapter() + " does not exist (" + available + ")");
+        String problem = book.chapterProblem(fixture.chapter());
+        return fixture.error("/chapter", problem.endsWith("does not exist") ? "the chapter " + problem + " (" + available + ")" : problem);
     }
 }

@@ -27,10 +27,12 @@ public final class ErrataReport {
             md.append("None.\n\n");
         }
         propagated.forEach(f -> entry(md, f));
-        List<String> failures = report.results().stream().flatMap(r -> r.failures().stream()).toList();
+        // A wrong value already has its entry above; a fixed erratum and a quote that moved do not.
+        List<Failure> failures = report.results().stream().flatMap(r -> r.failures().stream())
+                .filter(f -> !(f instanceof Failure.WrongValue)).toList();
         if (!failures.isEmpty()) {
             md.append("## Failing claims\n\n");
-            failures.forEach(f -> md.append("```\n").append(f).append("\n```\n\n"));
+            failures.forEach(f -> md.append("```\n").append(f.text()).append("\n```\n\n"));
         }
         List<FixtureError> errors = java.util.stream.Stream.concat(report.results().stream().flatMap(r -> r.errors().stream()),
                 report.waivers().stream().flatMap(w -> w.errors().stream())).toList();
@@ -48,26 +50,15 @@ public final class ErrataReport {
 
     private static void entry(StringBuilder md, Finding f) {
         md.append("### chapters/").append(f.location()).append(" — ").append(f.fixtureId()).append(" › ").append(f.step()).append("\n\n");
-        md.append("- **Claim:** ").append(f.claim().jsonName()).append(status(f)).append('\n');
+        md.append("- **Claim:** ").append(f.claim().jsonName()).append('\n');
         md.append("- **Quote:** ").append(code(f.quote())).append('\n');
         md.append("- **Printed:** ").append(code(f.printed().text())).append('\n');
         md.append("- **Exact:** ").append(code(ValueText.exact(f.exact()))).append('\n');
         md.append("- **At the printed precision:** ").append(code(f.exactRounded())).append('\n');
-        md.append("- **Verdict:** ").append(f.verdict().label()).append(" — ").append(f.explanation()).append('\n');
+        md.append("- **Verdict:** ").append(FindingText.label(f)).append(" — ").append(f.explanation()).append('\n');
         f.erratum().ifPresent(e -> md.append("- **Known erratum:** ").append(e.explanation())
                 .append(" Corrected: ").append(code(e.corrected().text())).append('\n'));
         md.append("- **Calculation:** ").append(code(f.calculation())).append("\n\n");
-    }
-
-    private static String status(Finding f) {
-        if (f.failsClaim()) {
-            return " (fails)";
-        }
-        return switch (f.expectation()) {
-            case MUST_BE_WRONG -> " (known erratum, still wrong as marked)";
-            case REPORT_ONLY -> " (illustrative: reported, not fatal)";
-            case MUST_HOLD -> " (consequence of a known erratum)";
-        };
     }
 
     private static String code(String s) {

@@ -60,6 +60,16 @@ public final class Evaluation {
         return Optional.ofNullable(carried.get(step));
     }
 
+    /** A step's arguments by parameter, as the exact chain binds them (earlier exact values and literals). */
+    public Map<String, Value> exactArgs(Step step) {
+        Map<String, Value> args = new LinkedHashMap<>();
+        step.args().forEach((param, arg) -> args.put(param, switch (arg) {
+            case Argument.Reference r -> exact.get(r.name());
+            case Argument.Literal l -> l.value();
+        }));
+        return args;
+    }
+
     public List<FixtureError> errors() {
         return List.copyOf(errors);
     }
@@ -89,11 +99,7 @@ public final class Evaluation {
     }
 
     private Value computeExact(Step step) {
-        Map<String, Value> args = new LinkedHashMap<>();
-        step.args().forEach((param, arg) -> args.put(param, switch (arg) {
-            case Argument.Reference r -> exact.get(r.name());
-            case Argument.Literal l -> l.value();
-        }));
+        Map<String, Value> args = exactArgs(step);
         Optional<String> problem = step.op().checkArguments(args);
         if (problem.isPresent()) {
             errors.add(fixture.error(step.pointer() + "/args", "step \"" + step.name() + "\": " + problem.get()

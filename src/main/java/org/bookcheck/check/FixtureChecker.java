@@ -1,17 +1,15 @@
 package org.bookcheck.check;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.bookcheck.chapter.Chapter;
+import org.bookcheck.chapter.NumberTokens;
 import org.bookcheck.chapter.QuoteLocation;
 import org.bookcheck.chapter.QuoteLocator;
+import org.bookcheck.chapter.Span;
+import org.bookcheck.chapter.ValuePlacement;
 import org.bookcheck.fixture.Anchor;
-import org.bookcheck.fixture.Argument;
 import org.bookcheck.fixture.Claim;
 import org.bookcheck.fixture.ErratumEntry;
 import org.bookcheck.fixture.Fixture;
@@ -36,12 +34,9 @@ public final class FixtureChecker {
     private final Fixture fixture;
     private final Chapter chapter;
     private final Evaluation evaluation;
-    private final List<String> failures = new ArrayList<>();
+    private final List<Failure> failures = new ArrayList<>();
     private final List<FixtureError> errors = new ArrayList<>();
-    /** For each step, the wrong printed steps (origins) whose values flow into the book's chain there. */
-    private final Map<String, Set<String>> originsOut = new HashMap<>();
-    /** For each step, the printed steps nearest upstream whose values the book's chain carries. */
-    private final Map<String, Set<String>> printedOut = new HashMap<>();
+    private final Provenance provenance = new Provenance();
 
     private FixtureChecker(Fixture fixture, Chapter chapter, Evaluation evaluation) {
         this.fixture = fixture;
@@ -55,7 +50,7 @@ public final class FixtureChecker {
         if (!evaluation.errors().isEmpty()) {
             return FixtureResult.invalid(fixture.file(), Optional.of(fixture), evaluation.errors());
         }
-        return new FixtureChecker(fixture, chapter, evaluation).run();
+        return new FixtureChecker(fixture, chapter, evaluation).run().withEvaluation(evaluation);
     }
 
     private FixtureResult run() {
@@ -63,68 +58,42 @@ public final class FixtureChecker {
         for (Input input : fixture.inputs()) {
             input.anchor().flatMap(anchor -> locate(anchor, input.pointer() + "/quote", input.literal(), "input \"" + input.name() + "\"",
                             input.pointer() + "/value"))
-                    .ifPresent(location -> givens.add(new FixtureResult.Given(input.name(), location, input.anchor().get().quote())));
+                    .ifPresent(place -> givens.add(new FixtureResult.Given(input.name(), place.location(), input.anchor().get().quote(),
+                            place.spans())));
         }
         List<Finding> findings = new ArrayList<>();
         for (Step step : fixture.steps()) {
-            Set<String> origins = new LinkedHashSet<>();
-            Set<String> printedUpstream = new LinkedHashSet<>();
-            for (Argument arg : step.args().values()) {
-                if (arg instanceof Argument.Reference r && originsOut.containsKey(r.name())) {
-                    origins.addAll(originsOut.get(r.name()));
-                    printedUpstream.addAll(printedOut.get(r.name()));
-                }
-            }
+            Value result = evaluation.exact(step.name());
+            Provenance.Flow inflow = provenance.inflow(step, evaluation.exactArgs(step), result);
             if (step.printed().isEmpty()) {
-                originsOut.put(step.name(), origins);
-                printedOut.put(step.name(), printedUpstream);
+                provenance.unprinted(step.name(), inflow);
                 continue;
             }
-            Optional<Location> location = locate(step);
-            if (location.isEmpty()) {
+            Optional<Place> place = locate(step);
+            if (place.isEmpty()) {
                 continue;
             }
-            Finding finding = judge(step, location.get(), origins, printedUpstream);
+            Finding finding = judge(step, place.get(), inflow);
             findings.add(finding);
-            originsOut.put(step.name(), switch (finding.verdict()) {
-                case Verdict.Mismatch m -> Set.of(step.name());
-                case Verdict.Propagated p -> new LinkedHashSet<>(p.origins());
-                default -> Set.of();
-            });
-            printedOut.put(step.name(), Set.of(step.name()));
+            provenance.printed(step.name(), result, finding.elements());
         }
         if (!errors.isEmpty()) {
             return FixtureResult.invalid(fixture.file(), Optional.of(fixture), errors);
         }
-        findings.stream().filter(Finding::failsClaim).forEach(f -> failures.add(FindingText.failure(f)));
+        findings.stream().filter(Finding::failsClaim).forEach(f -> failures.add(Failure.of(f)));
         return new FixtureResult(fixture.file(), Optional.of(fixture), findings, givens, failures, List.of());
     }
 
-    private Finding judge(Step step, Location location, Set<String> origins, Set<String> printedUpstream) {
+    private Finding judge(Step step, Place place, Provenance.Flow inflow) {
         PrintedValue printed = step.printed().orElseThrow();
         Value exact = evaluation.exact(step.name());
         Optional<Tolerance> tolerance = fixture.toleranceOf(step);
         double allowance = tolerance.map(Tolerance::absolute).orElse(0.0);
-        Comparison atPrecision = Comparison.of(printed, exact, 0);
         Comparison allowed = Comparison.of(printed, exact, allowance);
-        Verdict verdict;
-        if (atPrecision.consistent()) {
-            verdict = new Verdict.Ok();
-        } else if (allowed.consistent()) {
-            verdict = new Verdict.OkWithinTolerance(tolerance.orElseThrow());
-        } else {
-            Optional<Value> carried = evaluation.carried(step.name());
-            boolean followsBook = !printedUpstream.isEmpty() && carried.isPresent() && !carried.get().equals(exact)
-                    && Comparison.of(printed, carried.get(), allowance).consistent();
-            if (followsBook && !origins.isEmpty()) {
-                verdict = new Verdict.Propagated(List.copyOf(origins));
-            } else if (followsBook) {
-                verdict = new Verdict.OkRoundingCarried(List.copyOf(printedUpstream), firstNumber(carried.get()),
-                        interval(printed, allowance));
-            } else {
-                verdict = new Verdict.Mismatch(SlipDetector.detect(printed, exact, atPrecision));
-            }
-        }
+        Optional<Value> carried = evaluation.carried(step.name());
+        ElementJudge elementJudge = new ElementJudge(step, printed, exact, carried, tolerance, inflow, evaluation);
+        List<ElementVerdict> elements = elementJudge.verdicts();
+        Verdict verdict = elementJudge.overall(elements, interval(printed, allowance));
         Optional<ErratumEntry> erratum = fixture.claim() instanceof Claim.Erratum e
                 ? e.entries().stream().filter(x -> x.step().equals(step.name())).findFirst()
                 : Optional.empty();
@@ -143,17 +112,17 @@ public final class FixtureChecker {
         };
         String calculation = step.calculation() + "   [" + step.op().opName() + ": " + step.op().formula() + "]";
         Anchor anchor = fixture.anchorOf(step);
-        Finding draft = new Finding(fixture.id(), fixture.file(), fixture.title(), fixture.claim().kind(), step.name(), location,
+        Finding draft = new Finding(fixture.id(), fixture.file(), fixture.title(), fixture.claim().kind(), step.name(), place.location(),
                 anchor.quote(), printed, exact, ValueText.likePrinted(printed, exact), allowed.maxDifference(),
-                interval(printed, allowance), verdict, calculation, expectation, erratum, fails, "");
-        return withExplanation(draft, evaluation.carried(step.name()));
+                interval(printed, allowance), verdict, calculation, expectation, erratum, fails, "", place.spans(), elements);
+        return withExplanation(draft, carried, elementJudge.bookInputs(elements, this::lineOf));
     }
 
-    private Finding withExplanation(Finding f, Optional<Value> carried) {
-        String text = FindingText.explain(f, carried.map(ValueText::exact).orElse(null), this::lineOf);
+    private Finding withExplanation(Finding f, Optional<Value> carried, Optional<BookInputs> bookInputs) {
+        String text = FindingText.explain(f, carried, bookInputs, this::lineOf);
         return new Finding(f.fixtureId(), f.fixtureFile(), f.title(), f.claim(), f.step(), f.location(), f.quote(), f.printed(),
                 f.exact(), f.exactRounded(), f.difference(), f.interval(), f.verdict(), f.calculation(), f.expectation(),
-                f.erratum(), f.failsClaim(), text);
+                f.erratum(), f.failsClaim(), text, f.spans(), f.elements());
     }
 
     private int lineOf(String step) {
@@ -164,76 +133,93 @@ public final class FixtureChecker {
         }).orElse(0);
     }
 
+    /** Where a printed value stands: its first element's line and column, and one span per element. */
+    private record Place(Location location, List<Span> spans) {
+    }
+
     /** Where the step's printed value stands in the chapter; records why when it cannot be placed. */
-    private Optional<Location> locate(Step step) {
+    private Optional<Place> locate(Step step) {
         String where = step.anchor().isPresent() ? step.pointer() + "/quote" : "/quote";
         return locate(fixture.anchorOf(step), where, step.printed(), "step \"" + step.name() + "\"", step.pointer() + "/printed");
     }
 
     /**
-     * Where a printed value stands: the quote's place in the chapter, at the column of the value within
-     * the quote. The book's own printed values must occur in their quote; a supplementary fixture's
-     * worked values are bookcheck's, so they stand at the quote of the formula they work through.
+     * Where a printed value stands: the run of number tokens of its quote that prints it ({@link
+     * ValuePlacement}). The book's own printed values must occur in their quote; a supplementary
+     * fixture's worked values are bookcheck's, so they stand at the quote of the formula they work through.
      */
-    private Optional<Location> locate(Anchor anchor, String quotePointer, Optional<PrintedValue> printed, String what,
+    private Optional<Place> locate(Anchor anchor, String quotePointer, Optional<PrintedValue> printed, String what,
             String printedPointer) {
         switch (QuoteLocator.locate(chapter, anchor.quote(), anchor.occurrence())) {
             case QuoteLocation.Found found -> {
                 boolean bookValue = !(fixture.claim() instanceof Claim.Supplementary) || printedPointer.contains("/inputs/");
-                List<String> absent = bookValue ? printed.map(p -> absentFromQuote(p, anchor.quote())).orElse(List.of()) : List.of();
-                if (!absent.isEmpty()) {
-                    errors.add(fixture.error(printedPointer, what + ": the book's quote does not contain " + String.join(", ", absent)
-                            + " of the printed value " + printed.get().text() + "; a fixture records what the book prints, so quote"
-                            + " the text that prints this value (quote: \"" + anchor.quote() + "\")"));
-                    return Optional.empty();
+                Location start = new Location(fixture.chapter(), found.start().line(), found.start().column());
+                if (!bookValue || printed.isEmpty()) {
+                    return Optional.of(new Place(start, List.of()));
                 }
-                int offset = bookValue ? printed.map(p -> offsetInQuote(p, anchor.quote())).orElse(0) : 0;
-                int column = found.start().column() + anchor.quote().codePointCount(0, offset);
-                return Optional.of(new Location(fixture.chapter(), found.start().line(), column));
+                return place(found, anchor, printed.get(), what, printedPointer, start);
             }
-            case QuoteLocation.Missing missing -> failures.add(fixture.chapterStem() + " › " + fixture.id() + ": the quote \""
-                    + anchor.quote() + "\" (" + FixtureError.readable(quotePointer) + ", " + what + ") no longer occurs in chapters/"
-                    + fixture.chapter() + ". The closest line is " + missing.closestLine() + ": \"" + abbreviate(missing.closestText())
-                    + "\". If the text changed, update the quote (and the printed values) in " + fixture.file().getFileName() + ".");
+            case QuoteLocation.Missing missing -> failures.add(new Failure.QuoteMoved(fixture, anchor.quote(), quotePointer, what,
+                    missing.closestLine(), missing.closestText()));
             case QuoteLocation.Ambiguous ambiguous -> errors.add(fixture.error(quotePointer, what + ": the quote \"" + anchor.quote()
                     + "\" occurs " + ambiguous.lines().size() + " times in chapters/" + fixture.chapter() + " (lines "
                     + joinLines(ambiguous.lines()) + "); add \"occurrence\": N to say which one, or quote more of the line"));
-            case QuoteLocation.TooFewOccurrences few -> failures.add(fixture.chapterStem() + " › " + fixture.id() + ": "
-                    + what + " wants occurrence " + few.wanted() + " of the quote \"" + anchor.quote() + "\" but chapters/"
-                    + fixture.chapter() + " has only " + few.lines().size() + " (lines " + joinLines(few.lines())
-                    + "); the text changed: update the quote or its \"occurrence\".");
+            case QuoteLocation.TooFewOccurrences few -> failures.add(new Failure.OccurrenceGone(fixture, anchor.quote(), what,
+                    few.wanted(), few.lines()));
         }
         return Optional.empty();
     }
 
-    /** The printed numbers or tokens that the quote does not contain; truth values are not in the text. */
-    private static List<String> absentFromQuote(PrintedValue printed, String quote) {
-        String q = normaliseNumbers(quote);
-        List<String> parts = switch (printed) {
-            case PrintedNumber n -> List.of(n.text());
-            case PrintedArray a -> a.elements().stream().map(PrintedNumber::text).toList();
-            case PrintedTokens t -> t.tokens();
+    /** The printed value's numbers among the quote's number tokens; tokens and truth values by their text. */
+    private Optional<Place> place(QuoteLocation.Found found, Anchor anchor, PrintedValue printed, String what, String printedPointer,
+            Location start) {
+        List<PrintedNumber> elements = switch (printed) {
+            case PrintedNumber n -> List.of(n);
+            case PrintedArray a -> a.elements();
+            case PrintedTokens t -> List.of();
             case PrintedBool b -> List.of();
         };
-        return parts.stream().filter(p -> !q.contains(normaliseNumbers(p))).distinct().map(p -> "\"" + p + "\"").toList();
-    }
-
-    private static int offsetInQuote(PrintedValue printed, String quote) {
-        int whole = quote.indexOf(printed.text());
-        if (whole >= 0) {
-            return whole;
+        if (printed instanceof PrintedTokens t) {
+            List<String> absent = t.tokens().stream().filter(p -> !anchor.quote().contains(p)).distinct().map(p -> "\"" + p + "\"").toList();
+            if (!absent.isEmpty()) {
+                errors.add(fixture.error(printedPointer, what + ": the book's quote does not contain " + String.join(", ", absent)
+                        + " of the printed value " + printed.text() + "; a fixture records what the book prints, so quote"
+                        + " the text that prints this value (quote: \"" + anchor.quote() + "\")"));
+                return Optional.empty();
+            }
+            int offset = t.tokens().isEmpty() ? 0 : Math.max(0, anchor.quote().indexOf(t.tokens().get(0)));
+            return Optional.of(new Place(new Location(fixture.chapter(), start.line(), start.column()
+                    + anchor.quote().codePointCount(0, offset)), List.of()));
         }
-        String first = switch (printed) {
-            case PrintedArray a when a.size() > 0 -> a.elements().get(0).text();
-            case PrintedTokens t when !t.tokens().isEmpty() -> t.tokens().get(0);
-            default -> printed.text();
-        };
-        return Math.max(0, quote.indexOf(first));
-    }
-
-    /** Unicode minus as ASCII and thousands separators dropped, so {@code 10,000} matches 10000. */
-    static String normaliseNumbers(String s) {
-        return s.replace('−', '-').replaceAll("(?<=\\d),(?=\\d{3}(?!\\d))", "");
+        if (elements.isEmpty()) {
+            return Optional.of(new Place(start, List.of()));
+        }
+        List<List<String>> texts = elements.stream().map(e -> NumberTokens.texts(e.text())).toList();
+        switch (ValuePlacement.in(chapter, found, texts)) {
+            case ValuePlacement.Placed placed -> {
+                Span first = placed.elements().isEmpty() ? null : placed.elements().get(0);
+                Location location = first == null ? start : new Location(fixture.chapter(), first.line(), first.column());
+                return Optional.of(new Place(location, placed.elements()));
+            }
+            case ValuePlacement.Absent absent -> {
+                String numbers = absent.quoteNumbers().isEmpty() ? "no numbers" : "the numbers " + String.join(", ", absent.quoteNumbers());
+                String problem = absent.missing().isEmpty()
+                        ? "the book's quote holds the numbers of the printed value " + printed.text() + " but not one after another in"
+                        + " this order (it holds " + numbers + "); quote the text that prints the whole value, and write its"
+                        + " elements in the book's order"
+                        : "the book's quote does not contain " + String.join(", ", absent.missing().stream()
+                        .map(e -> "\"" + elements.get(e).text() + "\"").distinct().toList()) + " of the printed value " + printed.text()
+                        + " as a number of its own (it holds " + numbers + "); a fixture records what the book prints, so quote"
+                        + " the text that prints this value";
+                errors.add(fixture.error(printedPointer, what + ": " + problem + " (quote: \"" + anchor.quote() + "\")"));
+            }
+            case ValuePlacement.Ambiguous ambiguous -> errors.add(fixture.error(printedPointer, what + ": the printed value "
+                    + printed.text() + " occurs " + ambiguous.candidates().size() + " times in the quote (at chapters/" + fixture.chapter()
+                    + " " + String.join(", ", ambiguous.candidates().stream().map(s -> s.line() + ":" + s.column()).toList())
+                    + ") and the result position, after the quote's last =, ≈ or →, does not tell which one is meant; quote less"
+                    + " of the line so that it occurs once (quote: \"" + anchor.quote() + "\")"));
+        }
+        return Optional.empty();
     }
 
     private static String interval(PrintedValue printed, double allowance) {
@@ -246,15 +232,7 @@ public final class FixtureChecker {
         };
     }
 
-    private static double firstNumber(Value v) {
-        return v instanceof org.bookcheck.reference.Numeric n && n.size() > 0 ? n.at(0) : Double.NaN;
-    }
-
     private static String joinLines(List<Integer> lines) {
         return String.join(", ", lines.stream().map(String::valueOf).toList());
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 160 ? s : s.substring(0, 157) + "...";
     }
 }

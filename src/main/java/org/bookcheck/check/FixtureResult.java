@@ -3,6 +3,7 @@ package org.bookcheck.check;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.bookcheck.chapter.Span;
 import org.bookcheck.fixture.ClaimKind;
 import org.bookcheck.fixture.Fixture;
 import org.bookcheck.fixture.FixtureError;
@@ -11,13 +12,18 @@ import org.bookcheck.fixture.FixtureError;
  * The outcome of checking one fixture file: its findings, and if it fails, why. A file that is not a
  * usable fixture has errors and no findings.
  *
- * @param failures why the fixture fails (a wrong number, a fixed erratum, a quote that moved), one sentence each
+ * @param failures   why the fixture fails (a wrong number, a fixed erratum, a quote that moved), one each
+ * @param evaluation the fixture's exact evaluation, where it computes: a trace renders from it instead of computing again
  */
 public record FixtureResult(Path file, Optional<Fixture> fixture, List<Finding> findings, List<Given> givens,
-        List<String> failures, List<FixtureError> errors) {
+        List<Failure> failures, List<FixtureError> errors, Optional<Evaluation> evaluation) {
 
-    /** An input the book gives, and where. */
-    public record Given(String input, Location location, String quote) {
+    /** An input the book gives, and where: {@code spans} has one span per element of its printed value, as a finding's. */
+    public record Given(String input, Location location, String quote, List<Span> spans) {
+
+        public Given {
+            spans = List.copyOf(spans);
+        }
     }
 
     public FixtureResult {
@@ -25,6 +31,20 @@ public record FixtureResult(Path file, Optional<Fixture> fixture, List<Finding> 
         givens = List.copyOf(givens);
         failures = List.copyOf(failures);
         errors = List.copyOf(errors);
+    }
+
+    public FixtureResult(Path file, Optional<Fixture> fixture, List<Finding> findings, List<Given> givens, List<Failure> failures,
+            List<FixtureError> errors) {
+        this(file, fixture, findings, givens, failures, errors, Optional.empty());
+    }
+
+    /** This result with the evaluation it was judged from, which must be of its fixture and compute. */
+    FixtureResult withEvaluation(Evaluation e) {
+        if (fixture.isEmpty() || e.fixture() != fixture.get() || !e.errors().isEmpty()) {
+            throw new IllegalArgumentException("the evaluation of " + e.fixture().id() + " does not belong to the result of " + id()
+                    + " or does not compute");
+        }
+        return new FixtureResult(file, fixture, findings, givens, failures, errors, Optional.of(e));
     }
 
     static FixtureResult invalid(Path file, Optional<Fixture> fixture, List<FixtureError> errors) {

@@ -30,9 +30,11 @@ final class SlipDetector {
         if (misses.stream().allMatch(m -> m.exact() != 0 && m.printed().value() != 0 && m.printed().admits(-m.exact(), 0))) {
             slips.add(new Slip.SignDropped());
         }
+        // A printed zero stands for every tiny number, so it shows no misplaced decimal point.
         for (int n = -MAX_EXPONENT; n <= MAX_EXPONENT; n++) {
             int exponent = n;
-            if (n != 0 && misses.stream().allMatch(m -> m.exact() != 0 && m.printed().admits(m.exact() * Math.pow(10, exponent), 0))) {
+            if (n != 0 && misses.stream().allMatch(m -> m.exact() != 0 && m.printed().value() != 0
+                    && m.printed().admits(m.exact() * Math.pow(10, exponent), 0))) {
                 slips.add(new Slip.PowerOfTen(exponent));
                 break;
             }

@@ -31,11 +31,19 @@ public final class ValueText {
     /** Significant digits shown for an exact value. */
     public static final int EXACT_DIGITS = 6;
 
+    /** Significant digits a double holds. */
+    private static final int MAX_DIGITS = 17;
+
     private ValueText() {
     }
 
     /** One number with {@link #EXACT_DIGITS} significant digits; tiny and huge numbers in scientific notation. */
     public static String exact(double v) {
+        return exact(v, EXACT_DIGITS);
+    }
+
+    /** One number with the given significant digits (trailing zeros dropped); tiny and huge ones in scientific notation. */
+    public static String exact(double v, int digits) {
         if (Double.isNaN(v)) {
             return "NaN";
         }
@@ -47,9 +55,69 @@ public final class ValueText {
         }
         double abs = Math.abs(v);
         if (abs < 1e-4 || abs >= 1e9) {
-            return minus(scientific(v, EXACT_DIGITS));
+            return minus(scientific(v, digits));
         }
-        return minus(new BigDecimal(v).round(new MathContext(EXACT_DIGITS, RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString());
+        return minus(new BigDecimal(v).round(new MathContext(digits, RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString());
+    }
+
+    /**
+     * The significant digits that tell a value from the printed one in a sentence: two more than the
+     * printed number has, and never fewer than {@link #EXACT_DIGITS} (printed 0.10001765 has 8, so an exact
+     * value beside it is shown with 10: 0.1000176498, not 0.100018).
+     */
+    public static int digitsBeside(PrintedValue printed) {
+        int most = 0;
+        for (PrintedNumber n : switch (printed) {
+            case PrintedNumber n -> List.of(n);
+            case PrintedArray a -> a.elements();
+            default -> List.<PrintedNumber>of();
+        }) {
+            if (n.decimal() != null) {
+                most = Math.max(most, n.decimal().precision());
+            }
+        }
+        return Math.min(MAX_DIGITS, Math.max(EXACT_DIGITS, most + 2));
+    }
+
+    /**
+     * The fewest significant digits, at least {@code atLeast}, at which two different values read
+     * differently, so a sentence never shows "gives 0.100018 … it gives 0.100018".
+     */
+    public static int digitsApart(double a, double b, int atLeast) {
+        int digits = atLeast;
+        while (a != b && digits < MAX_DIGITS && exact(a, digits).equals(exact(b, digits))) {
+            digits++;
+        }
+        return digits;
+    }
+
+    /** A whole value with the given significant digits per element. */
+    public static String exact(Value value, int digits) {
+        return switch (value) {
+            case Scalar s -> exact(s.value(), digits);
+            case Vector v -> list(v.toArray(), digits);
+            case Matrix m -> {
+                List<String> rows = new ArrayList<>();
+                for (int r = 0; r < m.rows(); r++) {
+                    rows.add(list(m.row(r).toArray(), digits));
+                }
+                yield "[" + String.join(", ", rows) + "]";
+            }
+            default -> exact(value);
+        };
+    }
+
+    /** The fewest digits, at least {@code atLeast}, at which two values of one shape read differently element by element. */
+    public static int digitsApart(Value a, Value b, int atLeast) {
+        int digits = atLeast;
+        if (a instanceof Numeric x && b instanceof Numeric y && x.size() == y.size()) {
+            for (int i = 0; i < x.size(); i++) {
+                if (x.at(i) != y.at(i)) {
+                    digits = Math.max(digits, digitsApart(x.at(i), y.at(i), atLeast));
+                }
+            }
+        }
+        return digits;
     }
 
     /** v as mantissa and power of ten with the given significant digits, trailing zeros dropped: 3.03841e-7. */
@@ -121,9 +189,13 @@ public final class ValueText {
     }
 
     private static String list(double[] values) {
+        return list(values, EXACT_DIGITS);
+    }
+
+    private static String list(double[] values, int digits) {
         List<String> out = new ArrayList<>();
         for (double v : values) {
-            out.add(exact(v));
+            out.add(exact(v, digits));
         }
         return "[" + String.join(", ", out) + "]";
     }

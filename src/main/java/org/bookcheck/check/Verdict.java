@@ -67,8 +67,17 @@ public sealed interface Verdict {
         }
     }
 
-    /** Wrong, but it follows correctly from wrong printed values of earlier steps (the origins). */
-    record Propagated(List<String> origins) implements Verdict {
+    /**
+     * Wrong, but it follows correctly from wrong printed values of earlier steps (the origins); {@code from}
+     * names the wrong elements themselves, so only what was computed from them is blamed on them.
+     */
+    record Propagated(List<String> origins, List<ElementRef> from) implements Verdict {
+
+        public Propagated {
+            origins = List.copyOf(origins);
+            from = List.copyOf(from);
+        }
+
         @Override
         public boolean isOk() {
             return false;

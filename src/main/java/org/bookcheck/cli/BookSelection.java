@@ -15,8 +15,12 @@ import org.bookcheck.check.Book;
  */
 record BookSelection(Book book, List<String> chapters, List<Path> fixtureFiles) {
 
-    static BookSelection of(BookOption option, List<Path> paths) throws IOException {
+    static BookSelection of(BookOption option, List<Path> givenPaths) throws IOException {
+        List<Path> paths = givenPaths.stream().map(option::resolve).toList();
         Book book = option.book(paths.isEmpty() ? null : paths.get(0));
+        if (book.chapterNames().isEmpty()) {
+            throw new UserError("nothing to check: the book at " + book.root() + " has no chapters (chapters/*.md)");
+        }
         if (paths.isEmpty()) {
             return new BookSelection(book, book.chapterNames(), book.fixtureFiles());
         }
@@ -25,7 +29,7 @@ record BookSelection(Book book, List<String> chapters, List<Path> fixtureFiles) 
         List<Path> allFixtures = book.fixtureFiles();
         for (Path given : paths) {
             Path p = given.toAbsolutePath().normalize();
-            if (!Files.exists(p)) {
+            if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 throw new UserError("no such file or folder: " + given);
             }
             if (Files.isDirectory(p)) {
@@ -42,6 +46,9 @@ record BookSelection(Book book, List<String> chapters, List<Path> fixtureFiles) 
             String name = p.getFileName().toString();
             if (name.endsWith(".md")) {
                 String chapter = chapterName(book, p, given);
+                if (book.chapter(chapter).isEmpty()) {
+                    throw new UserError("cannot check " + given + ": " + book.chapterProblem(chapter));
+                }
                 chapters.add(chapter);
                 String stem = chapter.replaceFirst("\\.md$", "");
                 allFixtures.stream().filter(f -> f.getParent().getFileName().toString().equals(stem.contains("/")
@@ -62,6 +69,28 @@ record BookSelection(Book book, List<String> chapters, List<Path> fixtureFiles) 
         }
         chapters.removeIf(c -> c == null || book.chapter(c).isEmpty());
         return new BookSelection(book, new ArrayList<>(chapters), new ArrayList<>(files));
+    }
+
+    /** Says every unusable fixture and waiver file on standard error, one paragraph each (the report lists them too). */
+    void reportUnusable(org.bookcheck.check.BookReport report, java.io.PrintWriter err, String command) {
+        java.util.stream.Stream.concat(report.results().stream().filter(r -> r.invalid()).flatMap(r -> r.errors().stream()),
+                report.waivers().stream().flatMap(w -> w.errors().stream()))
+                .forEach(e -> err.println("bookcheck " + command + ": " + e.render(book.root())));
+        err.flush();
+    }
+
+    /**
+     * This selection, when it holds fixtures to check; else exit code 2 with "nothing was checked", so a
+     * book's CI gate is never green for a book (or a chapter) with nothing under test.
+     */
+    BookSelection requireFixtures() {
+        if (fixtureFiles.isEmpty()) {
+            throw new UserError("nothing was checked: " + (chapters.size() == 1 ? "chapters/" + chapters.getFirst() + " has no fixtures"
+                    + " (fixtures/" + chapters.getFirst().replaceFirst("\\.md$", "") + "/*.json)"
+                    : "the book at " + book.root() + " has no fixtures (fixtures/<chapter>/*.json)")
+                    + "; write one with bookcheck new CHAPTER:LINE (README § Adding a fixture)");
+        }
+        return this;
     }
 
     /** The chapter's name relative to chapters/, refusing files elsewhere and files that are not Markdown. */

@@ -49,7 +49,7 @@ public final class CoverageCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws Exception {
-        if (failUnder != null && (failUnder < 0 || failUnder > 100)) {
+        if (failUnder != null && !(failUnder >= 0 && failUnder <= 100)) {
             throw new UserError("--fail-under is a percentage between 0 and 100, got " + failUnder);
         }
         for (Path p : chapters) {
@@ -86,10 +86,10 @@ public final class CoverageCommand extends BaseCommand {
                 if (onlyUncovered && !n.uncovered()) {
                     continue;
                 }
-                String where = n.number().line() + ":" + n.number().column(c.chapter().line(n.number().line()));
+                String where = n.number().line() + ":" + n.number().column();
                 out.append(String.format(java.util.Locale.ROOT, "  %-9s %-10s %-10s %-9s %s%n", where, n.number().text(),
                         n.number().context().word(), n.covered() ? "covered" : n.waived() ? "waived" : "UNCOVERED",
-                        n.covered() ? n.explanation() + " (" + n.mark().word() + ")" : n.waived() ? n.waiver().get().reason() : ""));
+                        n.covered() ? n.explanation() + " (" + n.mark().label() + ")" : n.waived() ? n.waiver().get().reason() : ""));
             }
             out.append(c.summaryLine()).append("\n\n");
         }
@@ -113,7 +113,7 @@ public final class CoverageCommand extends BaseCommand {
             for (NumberCoverage n : c.numbers()) {
                 ObjectNode item = list.addObject();
                 item.put("line", n.number().line());
-                item.put("column", n.number().column(c.chapter().line(n.number().line())));
+                item.put("column", n.number().column());
                 item.put("number", n.number().text());
                 item.put("context", n.number().context().word());
                 item.put("status", n.covered() ? "covered" : n.waived() ? "waived" : "uncovered");

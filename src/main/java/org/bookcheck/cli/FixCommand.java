@@ -14,17 +14,23 @@ import org.bookcheck.report.Correction;
 import org.bookcheck.report.UnifiedDiff;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code bookcheck fix}: the suggested corrections of every wrong number, as a unified diff for {@code git apply}. */
 @Command(name = "fix", mixinStandardHelpOptions = true,
         description = {"Suggest a correction for every wrong printed number (the erratum's correction where the fixture gives one,"
-                + " else the exact value at the printed precision), as a unified diff of the chapters to review and apply with"
-                + " git apply. Only the wrong elements are replaced, so the rest of each line stays as written. Never edits a chapter."})
+                + " else the exact value at the printed precision, or the value the line's own printed inputs give where it shows"
+                + " them), as a unified diff of the chapters to review and apply with git apply. Only the wrong numbers' own tokens"
+                + " are replaced, so the rest of each line stays as written; illustrative fixtures are left alone unless asked."
+                + " Never edits a chapter."})
 public final class FixCommand extends BaseCommand {
 
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Chapters, fixtures or folders (default: the whole book).")
     List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--include-illustrative", description = "Also correct the numbers of illustrative fixtures (the book says they are made up).")
+    boolean includeIllustrative;
 
     @Mixin
     OutputOption output;
@@ -34,13 +40,14 @@ public final class FixCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws Exception {
-        BookSelection selection = BookSelection.of(bookOption, paths);
+        BookSelection selection = BookSelection.of(bookOption, paths).requireFixtures();
         BookReport report = BookChecker.check(selection.book(), selection.fixtureFiles());
-        List<Correction> corrections = Correction.all(report.results(), selection.book()::chapter);
+        List<Correction> corrections = Correction.all(report.results(), selection.book()::chapter, includeIllustrative);
         Map<String, TreeMap<Integer, List<Correction.Replacement>>> byChapter = new LinkedHashMap<>();
         int unplaced = 0;
         for (Correction c : corrections) {
-            if (c.replacements().isEmpty()) {
+            c.notes().forEach(note -> err().println("note: " + note));
+            if (c.replacements().isEmpty() && c.notes().stream().noneMatch(n -> n.contains("needs rewriting"))) {
                 unplaced++;
                 err().println("note: " + c.finding().fixtureId() + " › " + c.finding().step() + " (chapters/" + c.finding().location()
                         + "): no element of " + c.from() + " could be placed on the line; correct it by hand to " + c.to());
@@ -70,6 +77,7 @@ public final class FixCommand extends BaseCommand {
                     + " (" + report.summaryLine() + ")");
         }
         output.write(diff.toString(), out(), err());
+        selection.reportUnusable(report, err(), "fix");
         return report.invalid() > 0 ? ExitCode.BAD_INPUT : ExitCode.OK;
     }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.bookcheck.check.Book;
 import org.bookcheck.fixture.FixtureLoad;
-import org.bookcheck.fixture.FixtureReader;
 import org.bookcheck.text.EditDistance;
 
 /** The book's fixtures by id, for commands that name a fixture; an unknown id is answered with the nearest ids. */
@@ -21,9 +20,13 @@ final class FixtureIndex {
     static FixtureLoad find(Book book, String id) throws IOException {
         Map<String, FixtureLoad> byId = new TreeMap<>();
         for (Path file : book.fixtureFiles()) {
-            FixtureLoad load = FixtureReader.read(file);
+            FixtureLoad load = book.loadFixture(file);
             String key = load instanceof FixtureLoad.Loaded l ? l.fixture().id() : file.getFileName().toString().replaceFirst("\\.json$", "");
-            byId.putIfAbsent(key, load);
+            FixtureLoad first = byId.putIfAbsent(key, load);
+            if (first != null && key.equals(id)) {
+                throw new UserError("two fixtures have the id \"" + id + "\": " + book.root().relativize(first.file()) + " and "
+                        + book.root().relativize(file) + "; ids name fixtures across the whole book, so give one of them another id");
+            }
         }
         FixtureLoad found = byId.get(id);
         if (found != null) {

@@ -22,6 +22,7 @@ import org.bookcheck.chapter.ChapterNumbers;
 import org.bookcheck.chapter.LineValues;
 import org.bookcheck.chapter.QuoteLocation;
 import org.bookcheck.chapter.QuoteLocator;
+import org.bookcheck.chapter.Span;
 import org.bookcheck.check.Book;
 import org.bookcheck.check.Finding;
 import org.bookcheck.check.FindingText;
@@ -118,6 +119,7 @@ public final class NewCommand extends BaseCommand {
     @Override
     protected ExitCode execute() throws Exception {
         input = ((Bookcheck) spec.root().userObject()).input();
+        validateOptions();
         if (location == null) {
             throw new UserError("give the chapter line, e.g. bookcheck new chapters/04-training-neural-networks.md:37,"
                     + " or the chapter and --quote TEXT");
@@ -214,6 +216,16 @@ public final class NewCommand extends BaseCommand {
                 operation, bindings, values, printedLiteral, null);
         Fixture fixture = validate(book, chapter, file, json);
         FixtureResult result = FixtureChecker.check(fixture, chapter);
+        if (result.invalid() && printedValue.isPresent() && printedValue.get().found.start() > from) {
+            // The printed value also stands earlier in the quote with no =, ≈ or → to tell them apart: quote from it on.
+            from = printedValue.get().found.start();
+            fixtureQuote = line.substring(from, to);
+            fixtureOccurrence = occurrenceOf(chapter, fixtureQuote, target.line, from);
+            json = fixtureJson(fixtureId, fixtureTitle, target.chapterName, fixtureQuote, fixtureOccurrence, kind, why,
+                    operation, bindings, values, printedLiteral, null);
+            fixture = validate(book, chapter, file, json);
+            result = FixtureChecker.check(fixture, chapter);
+        }
         if (kind == ClaimKind.ERRATUM) {
             Optional<Finding> finding = result.findings().stream().findFirst();
             if (finding.isEmpty() || finding.get().verdict().isOk()) {
@@ -231,6 +243,7 @@ public final class NewCommand extends BaseCommand {
         }
         checkIdIsFree(book, fixtureId, file);
         try {
+            book.createFolder(file.getParent());
             AtomicFiles.writeString(file, render(json), force);
         } catch (FileAlreadyExistsException e) {
             throw new UserError(book.root().relativize(file) + " already exists; choose another --id, or give --force to replace it");
@@ -242,10 +255,30 @@ public final class NewCommand extends BaseCommand {
         for (Finding f : result.findings()) {
             out().println(FindingText.line(f));
         }
-        result.failures().forEach(f -> out().println("✗ " + f));
+        result.failures().stream().filter(f -> f.checkedValue().isEmpty()).forEach(f -> out().println("✗ " + f.text()));
         out().println();
         out().print(TraceRenderer.text(TraceBuilder.build(fixture, Optional.of(result), TraceNumbers.asPrinted())));
         return result.passed() ? ExitCode.OK : ExitCode.CLAIM_FAILED;
+    }
+
+    /** Options that would otherwise be silently ignored or overridden. */
+    private void validateOptions() {
+        if (occurrence != null && occurrence < 1) {
+            throw new UserError("--occurrence counts from 1 (the first occurrence of --quote), got " + occurrence);
+        }
+        if (occurrence != null && quote == null) {
+            throw new UserError("--occurrence counts occurrences of --quote, which is not given");
+        }
+        var given = spec.commandLine().getParseResult().matchedOption("--arg");
+        if (given != null) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String binding : given.stringValues()) {
+                String name = binding.contains("=") ? binding.substring(0, binding.indexOf('=')) : binding;
+                if (!seen.add(name)) {
+                    throw new UserError("--arg " + name + " is given more than once; bind each parameter once");
+                }
+            }
+        }
     }
 
     private record Target(Book book, String chapterName, int line, int from, int to) {
@@ -263,7 +296,7 @@ public final class NewCommand extends BaseCommand {
             throw new UserError("\"" + location.substring(colon + 1) + "\" is not a line number; write CHAPTER:LINE, e.g. "
                     + "chapters/04-training-neural-networks.md:37");
         }
-        Path path = Path.of(pathText);
+        Path path = bookOption.resolve(Path.of(pathText));
         String shown = pathText;
         if (!Files.exists(path)) {
             throw new UserError("no such file: " + pathText);
@@ -277,9 +310,10 @@ public final class NewCommand extends BaseCommand {
             }
             return switch (QuoteLocator.locate(chapter, quote, occurrence == null ? 0 : occurrence)) {
                 case QuoteLocation.Found found -> {
-                    String text = chapter.line(found.start().line());
-                    int start = text.offsetByCodePoints(0, found.start().column() - 1);
-                    yield new Target(book, name, found.start().line(), start, start + quote.length());
+                    // A quote over several lines selects the part of its first line.
+                    Span first = found.spans().get(0);
+                    String text = chapter.line(first.line());
+                    yield new Target(book, name, first.line(), first.start(text), first.end(text));
                 }
                 case QuoteLocation.Missing missing -> throw new UserError("the quote does not occur in " + pathText + "; the closest line is "
                         + missing.closestLine() + ": \"" + abbreviate(missing.closestText()) + "\"");
@@ -365,18 +399,14 @@ public final class NewCommand extends BaseCommand {
 
     /** Which occurrence (from 1) of the quote, in the order QuoteLocator counts them, starts at this line and character; 0 if it is the only one. */
     private static int occurrenceOf(Chapter chapter, String quote, int line, int start) {
-        int count = 0;
-        int mine = 0;
-        for (int i = 0; i < chapter.lines().size(); i++) {
-            String text = chapter.lines().get(i);
-            for (int at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) {
-                count++;
-                if (i + 1 == line && at == start) {
-                    mine = count;
-                }
+        List<QuoteLocation.Found> all = QuoteLocator.occurrences(chapter, quote);
+        int column = QuoteLocator.column(chapter.line(line), start);
+        for (int k = 0; k < all.size() && all.size() > 1; k++) {
+            if (all.get(k).start().line() == line && all.get(k).start().column() == column) {
+                return k + 1;
             }
         }
-        return count > 1 ? mine : 0;
+        return 0;
     }
 
     private static ObjectNode fixtureJson(String id, String title, String chapter, String quote, int occurrence, ClaimKind claim,

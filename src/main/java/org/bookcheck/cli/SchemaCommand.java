@@ -1,6 +1,7 @@
 package org.bookcheck.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bookcheck.check.Book;
 import org.bookcheck.fixture.FixtureSchema;
@@ -27,9 +28,19 @@ public final class SchemaCommand extends BaseCommand {
             out().print(schema);
             return ExitCode.OK;
         }
-        Book book = new Book(root != null ? root : BookRoot.fromEnvironment());
+        Path dir = root != null ? root : BookRoot.fromEnvironment();
+        if (!Files.isDirectory(dir.resolve("chapters"))) {
+            throw new UserError("will not write the schema: " + dir + (Files.isDirectory(dir) ? " is not a book (it has no chapters/ folder)"
+                    : " does not exist") + "; give --root the folder that holds chapters/ and fixtures/");
+        }
+        Book book = new Book(dir);
         Path target = book.fixturesDir().resolve(Book.SCHEMA_FILE);
-        AtomicFiles.writeString(target, schema, true);
+        try {
+            book.createFolder(book.fixturesDir());
+            AtomicFiles.writeString(target, schema, true);
+        } catch (IOException e) {
+            throw new UserError("cannot write " + target + " (" + OutputOption.reason(e) + ")");
+        }
         out().println("wrote " + target);
         return ExitCode.OK;
     }

@@ -44,15 +44,16 @@ public final class TraceCommand extends BaseCommand {
                 throw new UserError("the fixture \"" + id + "\" cannot be read; fix the problems above first");
             }
         };
-        Evaluation evaluation = Evaluation.of(fixture);
+        Optional<Chapter> chapter = book.chapter(fixture.chapter());
+        Optional<FixtureResult> result = chapter.map(c -> FixtureChecker.check(fixture, c));
+        // The check's own evaluation, so the trace shows the values that were judged; without the chapter, one evaluation here.
+        Evaluation evaluation = result.flatMap(FixtureResult::evaluation).orElseGet(() -> Evaluation.of(fixture));
         if (!evaluation.errors().isEmpty()) {
             evaluation.errors().forEach(e -> err().println(e.render(book.root())));
             throw new UserError("the fixture \"" + id + "\" does not compute; fix the problems above first");
         }
-        Optional<Chapter> chapter = book.chapter(fixture.chapter());
-        Optional<FixtureResult> result = chapter.map(c -> FixtureChecker.check(fixture, c));
         result.ifPresent(r -> r.errors().forEach(e -> err().println("note: " + e.render(book.root()))));
-        output.write(trace.render(TraceBuilder.build(fixture, result.filter(r -> !r.invalid()), numbers)), out(), err());
+        output.write(trace.render(TraceBuilder.build(evaluation, result.filter(r -> !r.invalid()), numbers)), out(), err());
         return ExitCode.OK;
     }
 }

@@ -2,15 +2,20 @@ package org.bookcheck.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.bookcheck.kernel.Parallel;
+import org.bookcheck.io.AtomicFiles;
+import org.bookcheck.io.FileKinds;
+import org.bookcheck.backend.Backend;
 import org.bookcheck.model.Checkpoint;
 import org.bookcheck.model.CheckpointException;
 import org.bookcheck.model.CheckpointFile;
@@ -32,6 +37,9 @@ public final class TrainCommand extends BaseCommand {
     @Mixin
     private TrainingOptions training;
 
+    @Mixin
+    private BackendOptions backendOptions;
+
     @Parameters(paramLabel = "FILE", arity = "0..*",
             description = "Text files to train on (default: the book's chapters, embedded in bookcheck).")
     private List<Path> files = new ArrayList<>();
@@ -49,18 +57,22 @@ public final class TrainCommand extends BaseCommand {
     @Option(names = "--no-progress", negatable = false, description = "Do not draw the progress bar.")
     private boolean noProgress;
 
+    /** The files a run writes into --out. */
+    static final List<String> OUTPUTS = List.of(TrainingRun.CHECKPOINT, TrainingRun.CSV, TrainingRun.PLOT);
+
     @Override
     protected ExitCode execute() throws IOException {
-        Parallel.setThreads(training.threads());
+        Backend backend = backendOptions.open(training.threads());
         String corpus = files.isEmpty() ? Corpus.embedded() : readCorpus();
         Path checkpointFile = out.resolve(TrainingRun.CHECKPOINT);
-        TrainingRun run = prepare(corpus, checkpointFile);
+        TrainingRun run = prepare(corpus, checkpointFile, backend);
+        checkOut();
         TrainingConfig config = run.config();
 
-        out().printf(Locale.ROOT, "training %s (%s, %,d parameters) on %s: %,d sequences, %,d held out, %d batches of %d per epoch, %s threads%n",
+        out().printf(Locale.ROOT, "training %s (%s, %,d parameters) on %s: %,d sequences, %,d held out, %d batches of %d per epoch, on %s%n",
                 config.name(), config.describeArchitecture(), run.model().layout().size(),
                 files.isEmpty() ? "the book's chapters" : files.size() + " file(s)", run.split().train().size(),
-                run.split().heldOut().size(), run.batchesPerEpoch(), config.batchSize(), Parallel.threads());
+                run.split().heldOut().size(), run.batchesPerEpoch(), config.batchSize(), backend.describe());
         if (run.epochsDone() > 0) {
             out().printf(Locale.ROOT, "resuming after epoch %d of %d%n", run.epochsDone(), config.epochs());
         }
@@ -109,22 +121,76 @@ public final class TrainCommand extends BaseCommand {
     }
 
     /** Checks everything that can be wrong before anything is written. */
-    private TrainingRun prepare(String corpus, Path checkpointFile) {
+    private TrainingRun prepare(String corpus, Path checkpointFile, Backend backend) {
         try {
             if (resume) {
                 if (!Files.exists(checkpointFile)) {
                     throw new UserError("there is no checkpoint to resume in " + out + " (expected " + checkpointFile + ")");
                 }
                 Checkpoint checkpoint = CheckpointFile.load(checkpointFile);
-                return TrainingRun.resume(checkpoint, training.config(checkpoint.config()), corpus);
+                return TrainingRun.resume(checkpoint, training.config(checkpoint.config()), corpus, backend);
             }
-            if (Files.exists(checkpointFile) && !force) {
-                throw new UserError(out + " already holds a checkpoint; use --resume to continue it, --force to start over,"
-                        + " or --out for another directory");
+            if (!force) {
+                for (String name : OUTPUTS) {
+                    if (Files.exists(out.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+                        throw new UserError(out + " already holds " + name + " of another run; use --resume to continue that run,"
+                                + " --force to start over (replacing it), or --out for another directory");
+                    }
+                }
             }
-            return TrainingRun.fresh(training.config(null), corpus);
+            return TrainingRun.fresh(training.config(null), corpus, backend);
         } catch (CheckpointException | IllegalArgumentException e) {
             throw new UserError(e.getMessage());
+        }
+    }
+
+    /**
+     * Everything about --out that could stop the run, found before the first step: it must be a folder
+     * (created here only as the last part of the path), writable, outside the book's chapters/ and
+     * fixtures/, and its files must be plain files that are not an input of this run.
+     */
+    private void checkOut() {
+        if (Files.exists(out, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(out)) {
+            throw new UserError("--out " + out + " is " + FileKinds.describe(out) + "; give a folder for " + String.join(", ", OUTPUTS));
+        }
+        if (!Files.exists(out)) {
+            Path parent = out.toAbsolutePath().normalize().getParent();
+            if (parent == null || !Files.isDirectory(parent)) {
+                throw new UserError("--out " + out + ": the folder " + parent + " does not exist; bookcheck creates only the last"
+                        + " folder of --out, so create it first or choose another path");
+            }
+            try {
+                Files.createDirectory(out);
+            } catch (IOException | SecurityException e) {
+                throw new UserError("cannot create --out " + out + " (" + OutputOption.reason(e) + ")");
+            }
+        }
+        AtomicFiles.cleanStaleTemporaries(out);
+        try {
+            Path probe = Files.createTempFile(out, ".probe." + ProcessHandle.current().pid() + ".", ".bookcheck-tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException | UnsupportedOperationException e) {
+            throw new UserError("cannot write into --out " + out + " (" + OutputOption.reason(e)
+                    + "); choose a folder you can write to");
+        }
+        Set<Path> books = new LinkedHashSet<>();
+        BookRoot.nearest(BookRoot.workingDirectory()).ifPresent(b -> OutputOption.addReal(books, b));
+        for (String name : OUTPUTS) {
+            Path target = out.resolve(name);
+            OutputOption.check(target, books);
+            for (Path input : files) {
+                if (Files.exists(target) && Files.exists(input) && sameFile(input, target)) {
+                    throw new UserError("will not write " + target + ": it is " + input + ", an input of this run; choose another --out");
+                }
+            }
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -16,7 +16,7 @@ public final class TrainingOptions {
     static final String DEFAULT_CONFIG = "small";
 
     @Option(names = "--config", paramLabel = "NAME|FILE",
-            description = "tiny, small, medium or a JSON file of fields (default: " + DEFAULT_CONFIG
+            description = "tiny, small, medium, full or a JSON file of fields (default: " + DEFAULT_CONFIG
                     + "; when resuming, the checkpoint's).")
     String config;
 

@@ -50,7 +50,7 @@ public final class VerifyCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws Exception {
-        BookSelection selection = BookSelection.of(bookOption, paths);
+        BookSelection selection = BookSelection.of(bookOption, paths).requireFixtures();
         BookReport report = BookChecker.check(selection.book(), selection.fixtureFiles());
         ExitCode code = report.hasInvalidFixtures() || report.invalid() > 0 ? ExitCode.BAD_INPUT
                 : report.passed() ? ExitCode.OK : ExitCode.CLAIM_FAILED;
@@ -63,6 +63,7 @@ public final class VerifyCommand extends BaseCommand {
             case HTML -> html(view, selection);
         };
         output.write(text, out(), err());
+        selection.reportUnusable(report, err(), "verify");
         return code;
     }
 

@@ -6,20 +6,18 @@ import java.util.Optional;
 import org.bookcheck.chapter.Chapter;
 import org.bookcheck.chapter.ChapterNumber;
 import org.bookcheck.chapter.ChapterNumbers;
+import org.bookcheck.chapter.NumberTokens;
 import org.bookcheck.chapter.QuoteLocation;
 import org.bookcheck.chapter.QuoteLocator;
+import org.bookcheck.chapter.Span;
 import org.bookcheck.check.BookReport;
 import org.bookcheck.check.Finding;
 import org.bookcheck.check.FixtureResult;
 import org.bookcheck.check.WaiverResult;
 import org.bookcheck.fixture.Anchor;
-import org.bookcheck.fixture.Claim;
 import org.bookcheck.fixture.Fixture;
 import org.bookcheck.fixture.Input;
-import org.bookcheck.fixture.PrintedNumber;
-import org.bookcheck.fixture.PrintedValue;
 import org.bookcheck.fixture.Waiver;
-import org.bookcheck.reference.Numeric;
 
 /**
  * Decides for every number of a chapter whether a fixture checks it, a waiver leaves it out, or
@@ -46,7 +44,7 @@ public final class CoverageAnalyzer {
         return new ChapterCoverage(chapter, out, anchors);
     }
 
-    /** The quotes of every checked printed value and given input of the chapter, placed on their lines. */
+    /** The quotes of every checked printed value and given input of the chapter, with the spans the checker placed their values at. */
     public static List<Anchored> anchors(Chapter chapter, List<FixtureResult> results) {
         List<Anchored> out = new ArrayList<>();
         for (FixtureResult result : results) {
@@ -54,54 +52,36 @@ public final class CoverageAnalyzer {
                 continue;
             }
             Fixture fixture = result.fixture().get();
-            boolean bookValues = !(fixture.claim() instanceof Claim.Supplementary);
             for (Finding finding : result.findings()) {
-                fixture.step(finding.step()).ifPresent(step -> place(chapter, fixture.anchorOf(step), bookValues
-                        ? Optional.of(finding.printed()) : Optional.empty())
-                        .ifPresent(p -> out.add(new Anchored(fixture, finding.step(), Optional.of(finding), p.line, p.start, p.end,
-                                p.elements))));
+                fixture.step(finding.step()).ifPresent(step -> quote(chapter, fixture.anchorOf(step))
+                        .ifPresent(q -> out.add(new Anchored(fixture, finding.step(), Optional.of(finding), q, finding.spans()))));
             }
             for (FixtureResult.Given given : result.givens()) {
                 fixture.inputs().stream().filter(i -> i.name().equals(given.input())).findFirst().flatMap(Input::anchor)
-                        .ifPresent(anchor -> {
-                            Input input = fixture.inputs().stream().filter(i -> i.name().equals(given.input())).findFirst().orElseThrow();
-                            place(chapter, anchor, input.literal()).ifPresent(p -> out.add(new Anchored(fixture, given.input(),
-                                    Optional.empty(), p.line, p.start, p.end, p.elements)));
-                        });
+                        .flatMap(anchor -> quote(chapter, anchor))
+                        .ifPresent(q -> out.add(new Anchored(fixture, given.input(), Optional.empty(), q, given.spans())));
             }
         }
         return out;
     }
 
-    private record Place(int line, int start, int end, List<PrintedPlacement.Placed> elements) {
-    }
-
-    private static Optional<Place> place(Chapter chapter, Anchor anchor, Optional<PrintedValue> printed) {
-        if (!(QuoteLocator.locate(chapter, anchor.quote(), anchor.occurrence()) instanceof QuoteLocation.Found found)) {
-            return Optional.empty();
-        }
-        String line = chapter.line(found.start().line());
-        int start = line.offsetByCodePoints(0, found.start().column() - 1);
-        List<PrintedPlacement.Placed> elements = printed.map(p -> PrintedPlacement.place(line, start, anchor.quote(), p)).orElse(List.of());
-        return Optional.of(new Place(found.start().line(), start, start + anchor.quote().length(), elements));
+    private static Optional<List<Span>> quote(Chapter chapter, Anchor anchor) {
+        return QuoteLocator.locate(chapter, anchor.quote(), anchor.occurrence()) instanceof QuoteLocation.Found found
+                ? Optional.of(found.spans()) : Optional.empty();
     }
 
     private static NumberCoverage cover(Chapter chapter, ChapterNumber n, List<Anchored> anchors, List<WaiverResult.Placed> waivers) {
-        List<Anchored> by = anchors.stream().filter(a -> a.contains(n.line(), n.start(), n.end())).toList();
+        List<Anchored> by = anchors.stream().filter(a -> a.contains(n.span())).toList();
         if (!by.isEmpty()) {
             for (Anchored a : by) {
-                if (!a.isGiven()) {
-                    for (PrintedPlacement.Placed p : a.elements()) {
-                        if (p.start() == n.start()) {
-                            return new NumberCoverage(n, elementMark(a.finding().get(), p.element()), by, Optional.of(a), p.element(),
-                                    Optional.empty());
-                        }
-                    }
+                int element = a.elementAt(n.span());
+                if (!a.isGiven() && element >= 0) {
+                    return new NumberCoverage(n, elementMark(a.finding().get(), element), by, Optional.of(a), element, Optional.empty());
                 }
             }
             for (Anchored a : by) {
-                if (a.isGiven() && a.elements().stream().anyMatch(p -> p.start() == n.start())) {
-                    int element = a.elements().stream().filter(p -> p.start() == n.start()).findFirst().orElseThrow().element();
+                int element = a.elementAt(n.span());
+                if (a.isGiven() && element >= 0) {
                     return new NumberCoverage(n, Mark.GIVEN, by, Optional.of(a), element, Optional.empty());
                 }
             }
@@ -124,12 +104,7 @@ public final class CoverageAnalyzer {
         int start = line.offsetByCodePoints(0, placed.location().column() - 1);
         int end = start + placed.waiver().anchor().quote().length();
         return n.start() >= start && n.end() <= end
-                && placed.waiver().numbers().stream().anyMatch(w -> normal(w).equals(normal(n.text())));
-    }
-
-    /** A number's text compared loosely: Unicode minus as ASCII, no thousands separators, no LaTeX escape. */
-    public static String normal(String number) {
-        return number.strip().replace('−', '-').replace(",", "").replace("\\%", "%");
+                && placed.waiver().numbers().stream().anyMatch(w -> NumberTokens.normal(w).equals(NumberTokens.normal(n.text())));
     }
 
     /** The mark of a whole printed value. */
@@ -137,24 +112,19 @@ public final class CoverageAnalyzer {
         if (f.claim() == org.bookcheck.fixture.ClaimKind.ILLUSTRATIVE) {
             return Mark.ILLUSTRATIVE;
         }
-        return f.verdict().isOk() ? Mark.HOLDS : Mark.ERRATUM;
+        if (f.verdict().isOk()) {
+            return Mark.HOLDS;
+        }
+        return f.failsClaim() ? Mark.WRONG : Mark.ERRATUM;
     }
 
     /** The mark of one element of a printed value: right elements of a wrong value still hold. */
     public static Mark elementMark(Finding f, int element) {
         Mark whole = findingMark(f);
-        if (whole != Mark.ERRATUM) {
+        if (whole != Mark.WRONG && whole != Mark.ERRATUM) {
             return whole;
         }
-        List<PrintedNumber> elements = switch (f.printed()) {
-            case PrintedNumber p -> List.of(p);
-            case org.bookcheck.fixture.PrintedArray a -> a.elements();
-            default -> List.of();
-        };
-        if (element < elements.size() && f.exact() instanceof Numeric exact && element < exact.size()
-                && elements.get(element).admits(exact.at(element), 0)) {
-            return Mark.HOLDS;
-        }
-        return Mark.ERRATUM;
+        // The checker's verdict of the element itself: one that follows from the book's own rounding holds too.
+        return f.elements().stream().anyMatch(e -> e.index() == element && e.verdict().isOk()) ? Mark.HOLDS : whole;
     }
 }

@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum Mark {
     /** A fixture checks it and it is right. */
     HOLDS,
-    /** A fixture checks it and it is wrong (a known erratum, or a failing claim). */
+    /** A fixture checks it and it is wrong, against the fixture's claim: the claim fails. */
+    WRONG,
+    /** A fixture checks it and it is wrong as an erratum claim says (a known erratum, or a value that follows from one). */
     ERRATUM,
     /** The book says the numbers are made up: reported, never fatal. */
     ILLUSTRATIVE,
@@ -17,7 +19,12 @@ public enum Mark {
     /** Nothing checks it. */
     NOT_COVERED;
 
-    /** The name in reports and CSS classes: {@code holds}, {@code not-covered}. */
+    /** The mark in words, as the legend, hover text and coverage list say it: {@code known erratum}, {@code not covered}. */
+    public String label() {
+        return this == ERRATUM ? "known erratum" : word().replace('-', ' ');
+    }
+
+    /** The key in JSON and CSS classes: {@code holds}, {@code not-covered}. */
     public String word() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

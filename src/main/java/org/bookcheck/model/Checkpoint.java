@@ -1,6 +1,8 @@
 package org.bookcheck.model;
 
 import java.util.List;
+import org.bookcheck.backend.Backend;
+import org.bookcheck.backend.CpuBackend;
 
 /**
  * A training run frozen at the end of an epoch: configuration, tokenizer, a digest of the corpus it
@@ -15,7 +17,7 @@ public record Checkpoint(TrainingConfig config, Tokenizer tokenizer, String corp
         history = List.copyOf(history);
     }
 
-    /** Captures a run. The arrays are referenced, not copied: save before training goes on. */
+    /** Captures a run: copies of the parameters and moments, downloaded from the model's backend. */
     public static Checkpoint of(TrainingConfig config, Tokenizer tokenizer, String corpusDigest, int epochsCompleted,
             List<EpochLoss> history, Gpt model, OptimizerState optimizer) {
         return new Checkpoint(config, tokenizer, corpusDigest, epochsCompleted, optimizer.steps(), history,
@@ -27,12 +29,15 @@ public record Checkpoint(TrainingConfig config, Tokenizer tokenizer, String corp
         return config.model(tokenizer.vocabSize());
     }
 
-    /** A model holding these parameters, for batches of up to maxBatch. */
+    /** A model on the CPU holding these parameters, for batches of up to maxBatch. */
     public Gpt toModel(int maxBatch) {
-        Gpt model = new Gpt(modelConfig(), maxBatch);
-        for (int i = 0; i < parameters.length; i++) {
-            System.arraycopy(parameters[i], 0, model.parameters()[i], 0, parameters[i].length);
-        }
+        return toModel(maxBatch, new CpuBackend());
+    }
+
+    /** A model on the given backend holding these parameters, for batches of up to maxBatch. */
+    public Gpt toModel(int maxBatch, Backend backend) {
+        Gpt model = new Gpt(modelConfig(), maxBatch, backend);
+        model.setParameters(parameters);
         return model;
     }
 
@@ -41,10 +46,7 @@ public record Checkpoint(TrainingConfig config, Tokenizer tokenizer, String corp
         OptimizerState state = new OptimizerState(optimizer, layout);
         state.setSteps(optimizerSteps);
         if (optimizer instanceof Optimizer.AdamW && firstMoments.length == parameters.length) {
-            for (int i = 0; i < parameters.length; i++) {
-                System.arraycopy(firstMoments[i], 0, state.firstMoments()[i], 0, firstMoments[i].length);
-                System.arraycopy(secondMoments[i], 0, state.secondMoments()[i], 0, secondMoments[i].length);
-            }
+            state.setMoments(firstMoments, secondMoments);
         }
         return state;
     }

@@ -5,13 +5,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bookcheck.io.AtomicFiles;
 
 /**
  * Reads and writes checkpoints. Layout: the 8 bytes {@code BKCKPT01}, a 4-byte header length, the
@@ -32,46 +29,44 @@ public final class CheckpointFile {
 
     private static final byte[] MAGIC = "BKCKPT01".getBytes(StandardCharsets.US_ASCII);
     private static final int DIGEST_BYTES = 32;
+    /** Weights and both AdamW moments of the largest model allowed, with room for the header. */
+    static final long MAX_FILE_BYTES = 3 * 4 * ModelConfig.MAX_PARAMETERS + (64L << 20);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CheckpointFile() {
     }
 
-    /** Writes the checkpoint to {@code target} atomically. */
+    /** Writes the checkpoint to {@code target} atomically, keeping the permissions of the checkpoint it replaces. */
     public static void save(Checkpoint c, Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                MessageDigest digest = sha256();
-                OutputStream out = new DigestOutputStream(java.nio.channels.Channels.newOutputStream(channel), digest);
-                OutputStream buffered = new java.io.BufferedOutputStream(out, 1 << 16);
-                byte[] header = JSON.writeValueAsBytes(header(c));
-                buffered.write(MAGIC);
-                buffered.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(header.length).array());
-                buffered.write(header);
-                writeTensors(buffered, c.parameters());
-                writeTensors(buffered, c.firstMoments());
-                writeTensors(buffered, c.secondMoments());
-                buffered.flush();
-                channel.write(ByteBuffer.wrap(digest.digest()));
-                channel.force(true);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(target, true, raw -> {
+            MessageDigest digest = sha256();
+            OutputStream out = new DigestOutputStream(raw, digest);
+            byte[] header = JSON.writeValueAsBytes(header(c));
+            out.write(MAGIC);
+            out.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(header.length).array());
+            out.write(header);
+            writeTensors(out, c.parameters());
+            writeTensors(out, c.firstMoments());
+            writeTensors(out, c.secondMoments());
+            out.flush();
+            raw.write(digest.digest());
+        });
     }
 
     /** Reads and verifies a checkpoint; throws {@link CheckpointException} with a clear message. */
     public static Checkpoint load(Path file) {
         byte[] bytes;
         try {
+            if (!Files.isRegularFile(file)) {
+                throw new CheckpointException(Files.exists(file) ? "the checkpoint " + file + " is not a plain file (a folder, FIFO or"
+                        + " device); give the checkpoint.bkpt that bookcheck train wrote"
+                        : "cannot read the checkpoint " + file + ": it does not exist");
+            }
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new CheckpointException("the checkpoint " + file + " has " + size + " bytes, more than a model within"
+                        + " bookcheck's limits can need (" + MAX_FILE_BYTES + "); it is not a bookcheck checkpoint");
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new CheckpointException("cannot read the checkpoint " + file + ": " + e.getMessage());
@@ -103,7 +98,8 @@ public final class CheckpointFile {
         in.position(in.position() + headerLength);
         try {
             return body(file, header, in);
-        } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
+        } catch (IllegalArgumentException | ClassCastException | NullPointerException | IndexOutOfBoundsException
+                | ArithmeticException e) {
             throw new CheckpointException("the checkpoint " + file + " has an invalid header: " + e.getMessage());
         }
     }
@@ -115,9 +111,26 @@ public final class CheckpointFile {
 
     @SuppressWarnings("unchecked")
     private static Checkpoint body(Path file, Map<String, Object> h, ByteBuffer in) {
-        TrainingConfig config = TrainingConfigJson.fromMap((Map<String, Object>) h.get("config"), Presets.named("small"));
+        if (!(h.get("config") instanceof Map<?, ?> configMap)) {
+            throw new CheckpointException("the checkpoint " + file + " has no configuration (the header's \"config\" is "
+                    + (h.containsKey("config") ? "not an object" : "missing") + "); it was not written by bookcheck train");
+        }
+        List<String> missing = new ArrayList<>(TrainingConfigJson.toMap(Presets.named("small")).keySet());
+        missing.removeAll(configMap.keySet());
+        if (!missing.isEmpty()) {
+            throw new CheckpointException("the checkpoint " + file + " has an incomplete configuration: " + String.join(", ", missing)
+                    + " missing; it was not written by bookcheck train");
+        }
+        TrainingConfig config = TrainingConfigJson.fromMap((Map<String, Object>) configMap, Presets.named("small"));
         Tokenizer tokenizer = switch (config.tokenizer()) {
-            case WORD -> new WordTokenizer((List<String>) h.get("vocabulary"));
+            case WORD -> {
+                if (!(h.get("vocabulary") instanceof List<?> words) || words.isEmpty()
+                        || !words.stream().allMatch(w -> w instanceof String)) {
+                    throw new CheckpointException("the checkpoint " + file + " uses word tokens but its header has no vocabulary"
+                            + " (a list of words)");
+                }
+                yield new WordTokenizer((List<String>) words);
+            }
             case BYTE -> new ByteTokenizer();
         };
         ParameterLayout layout = new ParameterLayout(config.model(tokenizer.vocabSize()));
@@ -127,17 +140,55 @@ public final class CheckpointFile {
             throw new CheckpointException("the checkpoint " + file + " holds " + in.remaining() + " bytes of tensors, but its "
                     + "configuration (" + config.describeArchitecture() + ") needs " + expected);
         }
-        float[][] params = readTensors(in, layout);
-        float[][] m = moments ? readTensors(in, layout) : new float[0][];
-        float[][] v = moments ? readTensors(in, layout) : new float[0][];
+        int epochs = counter(file, h, "epochsCompleted");
+        int steps = counter(file, h, "optimizerSteps");
+        if (!(h.get("corpusDigest") instanceof String digest) || digest.isBlank()) {
+            throw new CheckpointException("the checkpoint " + file + " has no corpus digest in its header");
+        }
+        if (!(h.get("history") instanceof List<?> rows) || rows.size() != epochs) {
+            throw new CheckpointException("the checkpoint " + file + " says it completed " + epochs + " epochs but its loss history"
+                    + " has " + (h.get("history") instanceof List<?> r ? r.size() + " rows" : "no rows"));
+        }
         List<EpochLoss> history = new ArrayList<>();
-        for (List<Object> row : (List<List<Object>>) h.get("history")) {
+        for (Object o : rows) {
+            List<Object> row = (List<Object>) o;
             history.add(new EpochLoss(((Number) row.get(0)).intValue(), ((Number) row.get(1)).doubleValue(),
                     row.get(2) == null ? Double.NaN : ((Number) row.get(2)).doubleValue()));
         }
-        return new Checkpoint(config, tokenizer, (String) h.get("corpusDigest"),
-                ((Number) h.get("epochsCompleted")).intValue(), ((Number) h.get("optimizerSteps")).intValue(), history,
-                params, m, v);
+        float[][] params = readTensors(in, layout);
+        float[][] m = moments ? readTensors(in, layout) : new float[0][];
+        float[][] v = moments ? readTensors(in, layout) : new float[0][];
+        requireFinite(file, "weight", params, layout, false);
+        requireFinite(file, "first moment", m, layout, false);
+        requireFinite(file, "second moment", v, layout, true);
+        return new Checkpoint(config, tokenizer, digest, epochs, steps, history, params, m, v);
+    }
+
+    /** A counter of the header: a whole number ≥ 0. */
+    private static int counter(Path file, Map<String, Object> h, String key) {
+        Object value = h.get(key);
+        if (!(value instanceof Integer n) || n < 0) {
+            throw new CheckpointException("the checkpoint " + file + " has " + key + " " + value + " in its header; it must be a"
+                    + " whole number ≥ 0");
+        }
+        return n;
+    }
+
+    /** Every weight and moment finite (and second moments ≥ 0): a NaN would make every later output garbage. */
+    private static void requireFinite(Path file, String what, float[][] tensors, ParameterLayout layout, boolean nonNegative) {
+        for (ParameterTensor t : layout.tensors()) {
+            if (t.index() >= tensors.length) {
+                return;
+            }
+            float[] a = tensors[t.index()];
+            for (int i = 0; i < a.length; i++) {
+                if (!Float.isFinite(a[i]) || (nonNegative && a[i] < 0)) {
+                    throw new CheckpointException("the checkpoint " + file + " has an invalid " + what + " " + a[i] + " in tensor "
+                            + t.name() + " at index " + i + "; a checkpoint written by bookcheck train never does (the file was"
+                            + " changed, or the run it saved had diverged)");
+                }
+            }
+        }
     }
 
     private static Map<String, Object> header(Checkpoint c) {

@@ -1,12 +1,10 @@
 package org.bookcheck.model;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+import org.bookcheck.io.AtomicFiles;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -30,9 +28,7 @@ public final class LossReport {
             sb.append(e.epoch()).append(',').append(format(e.trainLoss())).append(',')
                     .append(Double.isNaN(e.heldOutLoss()) ? "" : format(e.heldOutLoss())).append('\n');
         }
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-        Files.writeString(tmp, sb, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeString(file, sb.toString(), true);
     }
 
     /** A line plot of training and held-out loss against the epoch, as PNG. */
@@ -52,13 +48,7 @@ public final class LossReport {
             XYSeries held = chart.addSeries("held-out loss", epochs, history.stream().mapToDouble(EpochLoss::heldOutLoss).toArray());
             held.setMarker(SeriesMarkers.DIAMOND);
         }
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp.png");
-        try {
-            BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, true, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
     }
 
     private static String format(double x) {

@@ -6,6 +6,12 @@ package org.bookcheck.model;
  */
 public record ModelConfig(int vocabSize, int contextLength, int channels, int heads, int layers) {
 
+    /**
+     * The most parameters a model may have: 100 million float32 weights, with AdamW's two moments
+     * 1.2 GB, still fits a workstation; more is a typo in a flag or a crafted checkpoint, not a book's model.
+     */
+    public static final long MAX_PARAMETERS = 100_000_000L;
+
     public ModelConfig {
         requirePositive("vocabulary size", vocabSize);
         requirePositive("context length", contextLength);
@@ -16,6 +22,20 @@ public record ModelConfig(int vocabSize, int contextLength, int channels, int he
             throw new IllegalArgumentException("channels (" + channels + ") must be a multiple of heads (" + heads
                     + ") so that every head gets the same width");
         }
+        double approx = (double) vocabSize * channels + (double) contextLength * channels
+                + layers * (12.0 * channels * channels + 13.0 * channels) + 2.0 * channels;
+        if (approx > MAX_PARAMETERS) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "a model with V=%d T=%d C=%d heads=%d layers=%d would have %,.0f parameters; bookcheck trains at most %,d"
+                            + " (choose fewer channels, layers, a shorter context or a smaller vocabulary)",
+                    vocabSize, contextLength, channels, heads, layers, approx, MAX_PARAMETERS));
+        }
+    }
+
+    /** Parameters of the model: token and position embeddings, 12C² + 13C per block, and the final layer norm. */
+    public long parameterCount() {
+        long c = channels;
+        return vocabSize * c + contextLength * c + layers * (12 * c * c + 13 * c) + 2 * c;
     }
 
     /** The width d = C / heads of one attention head. */

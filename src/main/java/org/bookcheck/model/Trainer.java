@@ -101,12 +101,8 @@ public final class Trainer {
             tokens += (long) b * t;
             listener.onBatch(epoch, k + 1, batches, loss, tokens, System.nanoTime() - start);
         }
-        for (float[] p : model.parameters()) {
-            for (float x : p) {
-                if (!Float.isFinite(x)) {
-                    return new Diverged(epoch, batches, x, "parameters after the last update");
-                }
-            }
+        if (!model.parametersFinite()) {
+            return new Diverged(epoch, batches, Double.NaN, "parameters after the last update");
         }
         return new Completed(new EpochLoss(epoch, weighted / n, evaluate(heldOut)));
     }

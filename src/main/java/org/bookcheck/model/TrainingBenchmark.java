@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.bookcheck.backend.Backend;
+import org.bookcheck.backend.CpuBackend;
 import org.bookcheck.kernel.KernelProfile;
 
 /**
@@ -29,14 +31,28 @@ public final class TrainingBenchmark {
         public int tokensPerStep() {
             return batch * contextLength;
         }
+
+        /**
+         * Model FLOPs of one training step (forward and backward): per token 6·N for the products with
+         * the N parameters other than the position embeddings (the tied output projection counts through
+         * wte), plus 12·L·T·C for the attention products QKᵀ and AV (causal masking not subtracted),
+         * as PaLM's appendix B and nanoGPT's estimate count them.
+         */
+        public double flopsPerStep() {
+            ParameterLayout layout = new ParameterLayout(model());
+            double n = layout.size() - layout.wpe().size();
+            return tokensPerStep() * (6 * n + 12.0 * layers * contextLength * channels);
+        }
     }
 
     /** S: T 64, C 128, 4 heads, 4 layers, batch 8. */
     public static final Shape S = new Shape("S", 64, 128, 4, 4, 8);
     /** M: T 128, C 256, 8 heads, 6 layers, batch 8. */
     public static final Shape M = new Shape("M", 128, 256, 8, 6, 8);
+    /** full: GPT-2 small's shape, T 1024, C 768, 12 heads, 12 layers, batch 8 (the {@code full} preset). */
+    public static final Shape FULL = new Shape("full", 1024, 768, 12, 12, 8);
     /** The named shapes in order. */
-    public static final List<Shape> SHAPES = List.of(S, M);
+    public static final List<Shape> SHAPES = List.of(S, M, FULL);
 
     /**
      * Where the timed steps' time went, in mean milliseconds per step: forward (loss included), backward,
@@ -101,19 +117,24 @@ public final class TrainingBenchmark {
         public double tokensPerSecond() {
             return shape.tokensPerStep() * 1000.0 / median();
         }
+
+        /** Model FLOPs per second at the median step time. */
+        public double flopsPerSecond() {
+            return shape.flopsPerStep() * 1000.0 / median();
+        }
     }
 
     private TrainingBenchmark() {
     }
 
-    /** The shape of that name (S or M, any case); throws IllegalArgumentException for others. */
+    /** The shape of that name (S, M or full, any case); throws IllegalArgumentException for others. */
     public static Shape shape(String name) {
         for (Shape s : SHAPES) {
             if (s.name().equalsIgnoreCase(name)) {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown benchmark shape \"" + name + "\"; the shapes are S and M");
+        throw new IllegalArgumentException("unknown benchmark shape \"" + name + "\"; the shapes are S, M and full");
     }
 
     /** A warm step allocates almost nothing; more than this means the JIT is still compiling kernels. */
@@ -125,19 +146,29 @@ public final class TrainingBenchmark {
      * intrinsics; then the timed steps, on a freshly initialised model of the shape.
      */
     public static Result run(Shape shape, int warmup, int steps, long seed) {
-        return run(shape, warmup, steps, seed, false);
+        return run(shape, warmup, steps, seed, new CpuBackend(), false);
+    }
+
+    /** {@link #run(Shape, int, int, long)} on the given backend, each timed step waiting for the backend to finish it. */
+    public static Result run(Shape shape, int warmup, int steps, long seed, Backend backend) {
+        return run(shape, warmup, steps, seed, backend, false);
     }
 
     /**
-     * {@link #run(Shape, int, int, long)}, and with {@code profile} also times the three parts of each
-     * timed step and every kernel in it ({@link KernelProfile}); the timing itself costs well under 1 %.
+     * {@link #run(Shape, int, int, long)} on the given backend, each timed step waiting for the backend to
+     * finish it; with {@code profile} also times the three parts of each timed step and every kernel in it
+     * ({@link KernelProfile}, the CPU kernels only, so a profile needs a {@link CpuBackend}); the timing
+     * itself costs well under 1 %.
      */
-    public static Result run(Shape shape, int warmup, int steps, long seed, boolean profile) {
+    public static Result run(Shape shape, int warmup, int steps, long seed, Backend backend, boolean profile) {
+        if (profile && !(backend instanceof CpuBackend)) {
+            throw new IllegalArgumentException("a profile times the CPU kernels only, not those of " + backend.describe());
+        }
         ModelConfig.requirePositive("timed steps", steps);
         if (warmup < 0) {
             throw new IllegalArgumentException("warm-up steps must be ≥ 0, got " + warmup);
         }
-        Gpt model = new Gpt(shape.model(), shape.batch());
+        Gpt model = new Gpt(shape.model(), shape.batch(), backend);
         model.initialise(seed);
         OptimizerState optimizer = new OptimizerState(Optimizer.AdamW.of(3e-4f, 0.0f), model.layout());
         int n = shape.tokensPerStep();
@@ -188,6 +219,7 @@ public final class TrainingBenchmark {
         long t2 = System.nanoTime();
         OptimizerState.clip(model, 1.0);
         optimizer.step(model);
+        model.backend().synchronize();
         if (parts != null) {
             parts[0] += t1 - t0;
             parts[1] += t2 - t1;

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.bookcheck.backend.Backend;
+import org.bookcheck.backend.CpuBackend;
 
 /**
  * One {@code bookcheck train} run from corpus to files: tokenizes, cuts sequences, splits off the
@@ -37,7 +39,7 @@ public final class TrainingRun {
     private final List<EpochLoss> history;
     private final int epochsDone;
 
-    private TrainingRun(TrainingConfig config, Tokenizer tokenizer, String corpus, Checkpoint resume) {
+    private TrainingRun(TrainingConfig config, Tokenizer tokenizer, String corpus, Checkpoint resume, Backend backend) {
         this.config = config;
         this.tokenizer = tokenizer;
         int[] tokens;
@@ -51,22 +53,45 @@ public final class TrainingRun {
             throw new CheckpointException("the checkpoint was trained on a different corpus; resume with the same text files");
         }
         this.split = Dataset.windows(tokens, config.contextLength()).split(config.heldOutFraction());
+        checkActivations(config, tokenizer.vocabSize(), backend.maxActivationFloats());
         if (resume == null) {
-            model = new Gpt(config.model(tokenizer.vocabSize()), config.batchSize());
+            model = new Gpt(config.model(tokenizer.vocabSize()), config.batchSize(), backend);
             model.initialise(config.seed());
             optimizer = new OptimizerState(config.optimizer(), model.layout());
             history = new ArrayList<>();
             epochsDone = 0;
         } else {
-            model = resume.toModel(config.batchSize());
+            model = resume.toModel(config.batchSize(), backend);
             optimizer = resume.toOptimizerState(config.optimizer(), model.layout());
             history = new ArrayList<>(resume.history());
             epochsDone = resume.epochsCompleted();
         }
     }
 
+    /** The most float32 activations one batch may need on the CPU (1.6 GB): more is a typo in a flag, not a book's model. */
+    public static final long MAX_ACTIVATION_FLOATS = Backend.CPU_MAX_ACTIVATION_FLOATS;
+
+    /** Refuses a batch whose activations would not fit (or not be indexable), before anything is allocated. */
+    static void checkActivations(TrainingConfig config, int vocabSize, long maxActivationFloats) {
+        ModelConfig model = config.model(vocabSize);
+        double bt = (double) config.batchSize() * config.contextLength();
+        double floats = bt * (config.layers() * (16.0 * model.channels() + 2.0 * model.heads() * config.contextLength())
+                + 2.0 * vocabSize + 8.0 * model.channels());
+        if (floats > maxActivationFloats) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "a batch of %d sequences of %d tokens through %s needs about %,.0f activations; bookcheck allows at most %,d"
+                            + " (choose a smaller --batch, --context or model)", config.batchSize(), config.contextLength(), model,
+                    floats, maxActivationFloats));
+        }
+    }
+
     /** A fresh run; throws IllegalArgumentException for a corpus too small for one sequence. */
     public static TrainingRun fresh(TrainingConfig config, String corpus) {
+        return fresh(config, corpus, new CpuBackend());
+    }
+
+    /** A fresh run on the given backend. */
+    public static TrainingRun fresh(TrainingConfig config, String corpus, Backend backend) {
         if (corpus.isBlank()) {
             throw new IllegalArgumentException("the corpus is empty");
         }
@@ -74,7 +99,7 @@ public final class TrainingRun {
             case WORD -> WordTokenizer.fit(corpus);
             case BYTE -> new ByteTokenizer();
         };
-        return new TrainingRun(config, tokenizer, corpus, null);
+        return new TrainingRun(config, tokenizer, corpus, null, backend);
     }
 
     /**
@@ -82,6 +107,11 @@ public final class TrainingRun {
      * of {@code config}, whose architecture must match the checkpoint's.
      */
     public static TrainingRun resume(Checkpoint checkpoint, TrainingConfig config, String corpus) {
+        return resume(checkpoint, config, corpus, new CpuBackend());
+    }
+
+    /** {@link #resume(Checkpoint, TrainingConfig, String)} on the given backend. */
+    public static TrainingRun resume(Checkpoint checkpoint, TrainingConfig config, String corpus, Backend backend) {
         if (!checkpoint.config().sameArchitecture(config)) {
             throw new CheckpointException("the checkpoint is from another configuration: it has "
                     + checkpoint.config().describeArchitecture() + ", but this run asks for " + config.describeArchitecture());
@@ -95,7 +125,7 @@ public final class TrainingRun {
             throw new IllegalArgumentException("the checkpoint has already trained " + checkpoint.epochsCompleted()
                     + " epochs; ask for more with --epochs (now " + config.epochs() + ")");
         }
-        return new TrainingRun(config, checkpoint.tokenizer(), corpus, checkpoint);
+        return new TrainingRun(config, checkpoint.tokenizer(), corpus, checkpoint, backend);
     }
 
     /** The configuration this run trains with. */
@@ -127,6 +157,7 @@ public final class TrainingRun {
 
     /** Trains the remaining epochs, writing the files into outDir after each. */
     public Result run(Path outDir, Trainer.Listener batchListener, EpochListener epochListener) throws IOException {
+        java.nio.file.Files.createDirectories(outDir);
         Trainer trainer = new Trainer(config, model, optimizer);
         for (int e = epochsDone + 1; e <= config.epochs(); e++) {
             Trainer.Outcome outcome = trainer.epoch(e, split.train(), split.heldOut(), batchListener);

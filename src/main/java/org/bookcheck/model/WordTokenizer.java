@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bookcheck.text.Words;
 
 /**
  * Word-level tokens as the chapter makes them: runs of letters and digits (with inner apostrophes)
@@ -14,8 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class WordTokenizer implements Tokenizer {
 
-    /** The chapter's rule; a test pins it to the reference {@code TextOps.tokenize}. */
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}\\p{N}]+)*|[^\\s\\p{L}\\p{N}]");
     private static final Pattern WORD_START = Pattern.compile("^[\\p{L}\\p{N}]");
 
     private final List<String> vocabulary;
@@ -50,14 +48,9 @@ public final class WordTokenizer implements Tokenizer {
         return new WordTokenizer(vocab);
     }
 
-    /** The chapter's tokenization of a text. */
+    /** The chapter's tokenization of a text: the book's one word rule, {@link Words#split}. */
     public static List<String> split(String text) {
-        List<String> out = new ArrayList<>();
-        Matcher m = TOKEN.matcher(text);
-        while (m.find()) {
-            out.add(m.group());
-        }
-        return out;
+        return Words.split(text);
     }
 
     public List<String> vocabulary() {

@@ -20,12 +20,22 @@ public final class ActivationOps {
 
     /** gelu(x) = x·Φ(x) = ½x(1 + erf(x/√2)), the exact form (Hendrycks &amp; Gimpel, 2016). */
     public static Numeric gelu(Numeric x) {
-        return x.map(v -> 0.5 * v * (1 + Erf.erf(v / Math.sqrt(2))));
+        return x.map(v -> 0.5 * v * (1 + geluErf(v)));
+    }
+
+    /** erf(x/√2), the term of {@link #gelu}: a trace shows it as the op computes it. */
+    public static double geluErf(double x) {
+        return Erf.erf(x / Math.sqrt(2));
     }
 
     /** The tanh approximation GPT-2 uses: ½x(1 + tanh(√(2/π)(x + 0.044715x³))). */
     public static Numeric geluTanh(Numeric x) {
-        return x.map(v -> 0.5 * v * (1 + Math.tanh(SQRT_2_OVER_PI * (v + 0.044715 * v * v * v))));
+        return x.map(v -> 0.5 * v * (1 + geluTanhTerm(v)));
+    }
+
+    /** tanh(√(2/π)(x + 0.044715x³)), the term of {@link #geluTanh}: a trace shows it as the op computes it. */
+    public static double geluTanhTerm(double x) {
+        return Math.tanh(SQRT_2_OVER_PI * (x + 0.044715 * x * x * x));
     }
 
     /** σ(x) = 1 / (1 + e^(−x)). */
@@ -75,18 +85,43 @@ public final class ActivationOps {
     /** log_softmax(x)ᵢ = (xᵢ − m) − ln Σⱼ e^(xⱼ − m), computed without forming the probabilities. */
     public static Numeric logSoftmax(Numeric x) {
         return rowWise("log_softmax", x, row -> {
-            double m = max("log_softmax", row);
-            double sum = 0;
-            for (double v : row) {
-                sum += Math.exp(v - m);
-            }
-            double logSum = Math.log(sum);
+            SoftmaxParts parts = softmaxParts("log_softmax", row);
+            double logSum = parts.logSum();
             double[] out = new double[row.length];
             for (int i = 0; i < row.length; i++) {
-                out[i] = row[i] - m - logSum;
+                out[i] = parts.shifted()[i] - logSum;
             }
             return out;
         });
+    }
+
+    /**
+     * The quantities softmax and log-softmax of one row are computed from, so a trace shows them as the
+     * ops compute them: the maximum m, the shifted scores xᵢ − m, their exponentials and the sum Σ.
+     */
+    public record SoftmaxParts(double max, double[] shifted, double[] exps, double sum) {
+        /** ln Σ, the term log-softmax subtracts. */
+        public double logSum() {
+            return Math.log(sum);
+        }
+    }
+
+    /** The parts of softmax of one row (a −∞ entry gives e^(−∞) = 0); a fully masked row is refused. */
+    public static SoftmaxParts softmaxParts(double[] row) {
+        return softmaxParts("softmax", row);
+    }
+
+    private static SoftmaxParts softmaxParts(String op, double[] row) {
+        double m = max(op, row);
+        double[] shifted = new double[row.length];
+        double[] exps = new double[row.length];
+        double sum = 0;
+        for (int i = 0; i < row.length; i++) {
+            shifted[i] = row[i] - m;
+            exps[i] = Math.exp(shifted[i]);
+            sum += exps[i];
+        }
+        return new SoftmaxParts(m, shifted, exps, sum);
     }
 
     static double sigmoid(double v) {
@@ -94,15 +129,10 @@ public final class ActivationOps {
     }
 
     static double[] softmaxRow(double[] row) {
-        double m = max("softmax", row);
+        SoftmaxParts parts = softmaxParts(row);
         double[] out = new double[row.length];
-        double sum = 0;
         for (int i = 0; i < row.length; i++) {
-            out[i] = Math.exp(row[i] - m);
-            sum += out[i];
-        }
-        for (int i = 0; i < row.length; i++) {
-            out[i] /= sum;
+            out[i] = parts.exps()[i] / parts.sum();
         }
         return out;
     }
@@ -135,5 +165,57 @@ public final class ActivationOps {
             }
             case Scalar s -> throw new OpException(op + ": needs a vector or a matrix, got a scalar");
         };
+    }
+
+    /**
+     * log_b x = ln x / ln b, element by element, for x &gt; 0 and a base b &gt; 0 other than 1; base 10
+     * through {@link Math#log10}, which is exact at powers of ten.
+     */
+    public static Numeric logBase(Numeric x, double base) {
+        if (!(base > 0) || base == 1) {
+            throw new OpException("log_base: the base must be positive and not 1, got " + base);
+        }
+        double lnBase = Math.log(base);
+        return x.map(v -> {
+            if (!(v > 0)) {
+                throw new OpException("log_base: the logarithm needs a positive number, got " + v);
+            }
+            return base == 10 ? Math.log10(v) : Math.log(v) / lnBase;
+        });
+    }
+
+    /** σ′(x) = σ(x)(1 − σ(x)), from the sigmoid's output s = σ(x), as backpropagation reuses it: s(1 − s). */
+    public static Numeric sigmoidDerivative(Numeric s) {
+        return s.map(v -> v * (1 - v));
+    }
+
+    /** relu′(x) = 1 for x &gt; 0, else 0 (at 0 the convention of PyTorch: 0). */
+    public static Numeric reluDerivative(Numeric x) {
+        return x.map(v -> v > 0 ? 1 : 0);
+    }
+
+    /**
+     * The gradient through a softmax, ∂L/∂z = s ⊙ (g − (g·s)), from its output s = softmax(z) and the
+     * gradient g at the output: the Jacobian (diag(s) − s sᵀ) times g without forming it. Row by row for a matrix.
+     */
+    public static Numeric softmaxBackward(Numeric s, Numeric g) {
+        Shapes.requireSame("softmax_backward", s, g);
+        if (s instanceof Scalar) {
+            throw new OpException("softmax_backward: needs a vector or a matrix, got a scalar");
+        }
+        int cols = s.shape().cols();
+        double[] sv = s.flat();
+        double[] gv = g.flat();
+        double[] out = new double[sv.length];
+        for (int start = 0; start < sv.length; start += cols) {
+            double dot = 0;
+            for (int k = start; k < start + cols; k++) {
+                dot += gv[k] * sv[k];
+            }
+            for (int k = start; k < start + cols; k++) {
+                out[k] = sv[k] * (gv[k] - dot);
+            }
+        }
+        return s.withFlat(out);
     }
 }

@@ -16,6 +16,20 @@ public record Arguments(Map<String, Value> values) {
         return values.containsKey(name);
     }
 
+    /** The values of a variadic parameter, bound as {@code name[0]}, {@code name[1]}, ... in order. */
+    public java.util.List<Numeric> numerics(String name) {
+        java.util.List<Numeric> out = new java.util.ArrayList<>();
+        for (int k = 0; has(name + "[" + k + "]"); k++) {
+            out.add(numeric(name + "[" + k + "]"));
+        }
+        return out;
+    }
+
+    /** A numeric argument, or null when it is not given. */
+    public Numeric numericOrNull(String name) {
+        return has(name) ? numeric(name) : null;
+    }
+
     public Value value(String name) {
         Value v = values.get(name);
         if (v == null) {

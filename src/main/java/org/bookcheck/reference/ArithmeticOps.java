@@ -56,4 +56,46 @@ public final class ArithmeticOps {
             case Bool b -> throw new OpException("count: a truth value has no item count");
         };
     }
+
+    /** −x: every element negated. */
+    public static Numeric negate(Numeric x) {
+        return x.map(v -> -v);
+    }
+
+    /** xᵖ, element by element; refused where the power is not a real number (a negative base to a fractional power, 0 to a negative one). */
+    public static Numeric power(Numeric x, double p) {
+        return x.map(v -> {
+            double r = Math.pow(v, p);
+            if (Double.isNaN(r) || Double.isInfinite(r) && !Double.isInfinite(v)) {
+                throw new OpException("power: " + v + "^" + p + " is not a real number; the base must be positive for a fractional power"
+                        + " and non-zero for a negative one");
+            }
+            return r;
+        });
+    }
+
+    /** |x|, element by element. */
+    public static Numeric abs(Numeric x) {
+        return x.map(Math::abs);
+    }
+
+    /** The largest element. */
+    public static double max(Numeric x) {
+        return extreme("max", x, Math::max);
+    }
+
+    /** The smallest element. */
+    public static double min(Numeric x) {
+        return extreme("min", x, Math::min);
+    }
+
+    private static double extreme(String op, Numeric x, java.util.function.DoubleBinaryOperator pick) {
+        Shapes.requireNonEmpty(op, x);
+        double[] values = x.flat();
+        double best = values[0];
+        for (double v : values) {
+            best = pick.applyAsDouble(best, v);
+        }
+        return best;
+    }
 }

@@ -23,4 +23,16 @@ public final class ComparisonOps {
     public static boolean less(double a, double b) {
         return a < b;
     }
+
+    /** |a − b| ≤ t for every element (a scalar on either side is broadcast): the book's ≈ at a stated tolerance. */
+    public static boolean approx(Numeric a, Numeric b, Numeric tolerance) {
+        Numeric difference = ArithmeticOps.abs(ArithmeticOps.sub(a, b));
+        Numeric within = difference.zip("approx", tolerance, (d, t) -> {
+            if (!(t >= 0)) {
+                throw new OpException("approx: the tolerance must be ≥ 0, got " + t);
+            }
+            return d <= t ? 1 : 0;
+        });
+        return ArithmeticOps.min(within) == 1;
+    }
 }

@@ -14,6 +14,13 @@ public final class LossOps {
      * vector of target indices, the mean over the rows (the batch average the chapter describes).
      */
     public static double crossEntropy(Numeric probs, Numeric target) {
+        if (target == null) {
+            if (!(probs instanceof Scalar p)) {
+                throw new OpException("cross_entropy: p is a " + probs.describeShape() + ", so it needs a target (an index or a one-hot vector);"
+                        + " only a single probability stands alone (−ln p)");
+            }
+            return -safeLog(p.value());
+        }
         return switch (probs) {
             case Vector p -> switch (target) {
                 case Scalar t -> -safeLog(p.get(index("cross_entropy", t.value(), p.size())));
@@ -44,7 +51,7 @@ public final class LossOps {
                 }
                 yield total / p.rows();
             }
-            case Scalar s -> throw new OpException("cross_entropy: p must be a probability vector or matrix, got a scalar");
+            case Scalar s -> throw new OpException("cross_entropy: p is a single probability, so it takes no target: its loss is −ln p");
         };
     }
 
@@ -91,6 +98,7 @@ public final class LossOps {
         if (size < 1) {
             throw new OpException("one_hot: size must be at least 1, got " + size);
         }
+        Sizes.require("one_hot", size, "size " + size);
         double[] out = new double[size];
         out[index("one_hot", index, size)] = 1;
         return Vector.of(out);
@@ -120,5 +128,62 @@ public final class LossOps {
             throw new OpException("cross_entropy: the probability of the target must be in (0, 1], got " + p);
         }
         return Math.log(p);
+    }
+
+    /** H(p) = −Σᵢ pᵢ ln pᵢ in nats, with 0 ln 0 = 0 (the limit); every pᵢ must lie in [0, 1]. */
+    public static double entropy(Numeric p) {
+        Shapes.requireNonEmpty("entropy", p);
+        double h = 0;
+        for (double v : p.flat()) {
+            if (!(v >= 0 && v <= 1)) {
+                throw new OpException("entropy: every probability must be in [0, 1], got " + v);
+            }
+            if (v > 0) {
+                h -= v * Math.log(v);
+            }
+        }
+        return h;
+    }
+
+    /**
+     * BCE = −[y ln p + (1 − y) ln(1 − p)] for a predicted probability p and a label y (0, 1 or a soft
+     * label in between); for vectors, the mean over elements. A term whose weight is 0 is skipped, so
+     * p = 0 with y = 0 costs nothing.
+     */
+    public static double binaryCrossEntropy(Numeric p, Numeric y) {
+        Shapes.requireSame("binary_cross_entropy", p, y);
+        Shapes.requireNonEmpty("binary_cross_entropy", p);
+        double total = 0;
+        for (int i = 0; i < p.size(); i++) {
+            double pi = p.at(i);
+            double yi = y.at(i);
+            if (!(pi >= 0 && pi <= 1) || !(yi >= 0 && yi <= 1)) {
+                throw new OpException("binary_cross_entropy: p and y must be in [0, 1], got p = " + pi + " and y = " + yi);
+            }
+            total -= term("binary_cross_entropy", yi, pi) + term("binary_cross_entropy", 1 - yi, 1 - pi);
+        }
+        return total / p.size();
+    }
+
+    /** E = Σᵢ ½(yᵢ − ŷᵢ)², the squared error with ½ that backpropagation tutorials use (its derivative is ŷ − y). */
+    public static double halfSquaredError(Numeric prediction, Numeric target) {
+        Shapes.requireSame("half_squared_error", prediction, target);
+        double total = 0;
+        for (int i = 0; i < prediction.size(); i++) {
+            double d = target.at(i) - prediction.at(i);
+            total += 0.5 * d * d;
+        }
+        return total;
+    }
+
+    /** w ln q, 0 when the weight w is 0; ln 0 under a positive weight is refused. */
+    private static double term(String op, double weight, double q) {
+        if (weight == 0) {
+            return 0;
+        }
+        if (!(q > 0)) {
+            throw new OpException(op + ": ln 0 is −∞: a probability of 0 for an outcome with weight " + weight);
+        }
+        return weight * Math.log(q);
     }
 }

@@ -41,6 +41,13 @@ public enum Operation {
     DIVIDE("a / b", "element-wise quotient",
             List.of(required("a", NUMERIC, "dividend"), required("b", NUMERIC, "divisor")),
             a -> ArithmeticOps.divide(a.numeric("a"), a.numeric("b"))),
+    NEGATE("−x", "every element negated",
+            List.of(required("x", NUMERIC, "value")), a -> ArithmeticOps.negate(a.numeric("x"))),
+    POWER("xᵖ", "every element raised to the power p (x² is power(x, 2))",
+            List.of(required("x", NUMERIC, "base"), required("p", SCALAR, "exponent")),
+            a -> ArithmeticOps.power(a.numeric("x"), a.scalar("p"))),
+    ABS("|xᵢ|", "absolute value, element-wise",
+            List.of(required("x", NUMERIC, "value")), a -> ArithmeticOps.abs(a.numeric("x"))),
     MATMUL("AB", "matrix product: row i of A dotted with column j of B; a vector on the right is a column, on the left a row",
             List.of(required("a", NUMERIC, "left factor"), required("b", NUMERIC, "right factor")),
             a -> LinearAlgebraOps.matmul(a.numeric("a"), a.numeric("b"))),
@@ -53,15 +60,27 @@ public enum Operation {
     OUTER("a bᵀ", "outer product: element (i, j) is aᵢbⱼ",
             List.of(required("a", VECTOR, "column factor"), required("b", VECTOR, "row factor")),
             a -> LinearAlgebraOps.outer(a.vector("a"), a.vector("b"))),
+    DETERMINANT("det A", "determinant of a square matrix (ad − bc for a 2×2)",
+            List.of(required("a", MATRIX, "square matrix")), a -> Scalar.of(LinearAlgebraOps.determinant(a.matrix("a")))),
+    INVERSE("A⁻¹", "inverse of a square matrix; a singular one is refused",
+            List.of(required("a", MATRIX, "square matrix")), a -> LinearAlgebraOps.inverse(a.matrix("a"))),
     SUM("Σᵢ xᵢ", "sum of every element",
             List.of(required("x", NUMERIC, "values")),
             a -> Scalar.of(ArithmeticOps.sum(a.numeric("x")))),
+    MAX("maxᵢ xᵢ", "largest element",
+            List.of(required("x", NUMERIC, "values")), a -> Scalar.of(ArithmeticOps.max(a.numeric("x")))),
+    MIN("minᵢ xᵢ", "smallest element",
+            List.of(required("x", NUMERIC, "values")), a -> Scalar.of(ArithmeticOps.min(a.numeric("x")))),
     COUNT("|x|", "number of items: elements, tokens, sequences or vocabulary entries",
             List.of(required("x", COUNTABLE, "collection")),
             a -> Scalar.of(ArithmeticOps.count(a.value("x")))),
     MEAN("μ = (1/n) Σᵢ xᵢ", "arithmetic mean of every element",
             List.of(required("x", NUMERIC, "values")),
             a -> Scalar.of(StatisticsOps.mean(a.numeric("x")))),
+    ROW_MEANS("(1/n) Σⱼ Aᵢⱼ", "mean of each row of a matrix: one number per row",
+            List.of(required("a", MATRIX, "matrix")), a -> StatisticsOps.rowMeans(a.matrix("a"))),
+    COLUMN_MEANS("(1/m) Σᵢ Aᵢⱼ", "mean of each column of a matrix: one number per column",
+            List.of(required("a", MATRIX, "matrix")), a -> StatisticsOps.columnMeans(a.matrix("a"))),
     VARIANCE_POPULATION("σ² = (1/n) Σᵢ (xᵢ − μ)²", "population variance (divides by n)",
             List.of(required("x", NUMERIC, "values")),
             a -> Scalar.of(StatisticsOps.variancePopulation(a.numeric("x")))),
@@ -91,40 +110,71 @@ public enum Operation {
     RESIDUAL("f(x) + x", "residual connection: Output = Layer(Input) + Input",
             List.of(required("x", NUMERIC, "the layer's input x"), required("fx", NUMERIC, "the layer's output f(x)")),
             a -> TrainingOps.residual(a.numeric("fx"), a.numeric("x"))),
-    LINEAR("xW + b", "dense layer applied to a row vector or to every row of a matrix",
-            List.of(required("x", VECTOR_OR_MATRIX, "input row(s)"), required("w", MATRIX, "weights W"),
-                    optional("b", VECTOR, "bias b")),
-            a -> LinearAlgebraOps.linear(a.numeric("x"), a.matrix("w"), a.vectorOrNull("b"))),
+    LINEAR("xW + b", "dense layer applied to a row vector or to every row of a matrix; W may be one neuron's weight vector and b a scalar",
+            List.of(required("x", VECTOR_OR_MATRIX, "input row(s)"), required("w", VECTOR_OR_MATRIX, "weights W (a vector for a single neuron)"),
+                    optional("b", NUMERIC, "bias b (a scalar is added to every output)")),
+            a -> LinearAlgebraOps.linear(a.numeric("x"), a.numeric("w"), a.numericOrNull("b"))),
     ROW("A[i]", "row i of a matrix, counted from 0",
             List.of(required("a", MATRIX, "matrix"), required("index", INTEGER, "row index from 0")),
             a -> LinearAlgebraOps.row(a.matrix("a"), a.integer("index"))),
+    COLUMN("A[:, j]", "column j of a matrix, counted from 0",
+            List.of(required("a", MATRIX, "matrix"), required("index", INTEGER, "column index from 0")),
+            a -> LinearAlgebraOps.column(a.matrix("a"), a.integer("index"))),
+    ELEMENT("x[i], A[i][j]", "one element counted from 0: of a vector by i, of a matrix by row i and column j",
+            List.of(required("x", VECTOR_OR_MATRIX, "vector or matrix"), required("i", INTEGER, "index (the row of a matrix) from 0"),
+                    optional("j", INTEGER, "column index from 0, for a matrix")),
+            a -> Scalar.of(LinearAlgebraOps.element(a.numeric("x"), a.integer("i"), a.has("j") ? a.integer("j") : null))),
+    STACK("[a, b, …]", "numbers into a vector, or vectors of equal length into the rows of a matrix",
+            List.of(Param.variadic("items", NUMERIC, "the numbers or rows, in order")),
+            a -> LinearAlgebraOps.stack(a.numerics("items"))),
+    CONCAT("a ‖ b", "two vectors (or numbers) joined end to end into one vector",
+            List.of(required("a", NUMERIC, "first part"), required("b", NUMERIC, "second part")),
+            a -> LinearAlgebraOps.concat(a.numeric("a"), a.numeric("b"))),
     RELU("max(0, x)", "rectified linear unit, element-wise",
             List.of(required("x", NUMERIC, "input")), a -> ActivationOps.relu(a.numeric("x"))),
+    RELU_DERIVATIVE("1 if x > 0, else 0", "derivative of ReLU at its input, element-wise (0 at x = 0)",
+            List.of(required("x", NUMERIC, "input of the ReLU")), a -> ActivationOps.reluDerivative(a.numeric("x"))),
     GELU("x·Φ(x) = ½x(1 + erf(x/√2))", "Gaussian error linear unit, exact form",
             List.of(required("x", NUMERIC, "input")), a -> ActivationOps.gelu(a.numeric("x"))),
     GELU_TANH("½x(1 + tanh(√(2/π)(x + 0.044715x³)))", "GELU's tanh approximation, as in GPT-2",
             List.of(required("x", NUMERIC, "input")), a -> ActivationOps.geluTanh(a.numeric("x"))),
     SIGMOID("σ(x) = 1 / (1 + e^(−x))", "logistic sigmoid, element-wise",
             List.of(required("x", NUMERIC, "input")), a -> ActivationOps.sigmoid(a.numeric("x"))),
+    SIGMOID_DERIVATIVE("σ′ = σ(1 − σ)", "derivative of the sigmoid from its output s = σ(x): s(1 − s), element-wise",
+            List.of(required("s", NUMERIC, "output of the sigmoid σ(x)")), a -> ActivationOps.sigmoidDerivative(a.numeric("s"))),
     TANH("tanh(x)", "hyperbolic tangent, element-wise",
             List.of(required("x", NUMERIC, "input")), a -> ActivationOps.tanh(a.numeric("x"))),
     EXP("eˣ", "exponential, element-wise",
             List.of(required("x", NUMERIC, "input")), a -> ActivationOps.exp(a.numeric("x"))),
     LN("ln x", "natural logarithm, element-wise, x > 0",
             List.of(required("x", NUMERIC, "input")), a -> ActivationOps.ln(a.numeric("x"))),
+    LOG_BASE("log_b x = ln x / ln b", "logarithm to a base b, element-wise (log10 and log2 in expressions)",
+            List.of(required("x", NUMERIC, "input"), required("base", SCALAR, "base b > 0, b ≠ 1")),
+            a -> ActivationOps.logBase(a.numeric("x"), a.scalar("base"))),
     SQRT("√x", "square root, element-wise, x ≥ 0",
             List.of(required("x", NUMERIC, "input")), a -> ActivationOps.sqrt(a.numeric("x"))),
     SOFTMAX("softmax(x)ᵢ = e^(xᵢ − m) / Σⱼ e^(xⱼ − m), m = maxⱼ xⱼ", "probabilities that sum to 1; each row of a matrix",
             List.of(required("x", VECTOR_OR_MATRIX, "scores (logits)")), a -> ActivationOps.softmax(a.numeric("x"))),
     LOG_SOFTMAX("(xᵢ − m) − ln Σⱼ e^(xⱼ − m)", "logarithm of softmax, computed stably",
             List.of(required("x", VECTOR_OR_MATRIX, "scores (logits)")), a -> ActivationOps.logSoftmax(a.numeric("x"))),
-    CROSS_ENTROPY("L = −Σᵢ yᵢ ln pᵢ = −ln p_target", "cross-entropy loss; for a matrix, the mean over rows",
-            List.of(required("p", VECTOR_OR_MATRIX, "probabilities"),
-                    required("target", NUMERIC, "target index (from 0), one-hot vector, or one index per row")),
-            a -> Scalar.of(LossOps.crossEntropy(a.numeric("p"), a.numeric("target")))),
+    SOFTMAX_BACKWARD("∂L/∂z = s ⊙ (g − g·s)", "gradient through a softmax from its output s and the gradient g at the output; each row of a matrix",
+            List.of(required("s", VECTOR_OR_MATRIX, "softmax output s"), required("grad", VECTOR_OR_MATRIX, "gradient g with respect to s")),
+            a -> ActivationOps.softmaxBackward(a.numeric("s"), a.numeric("grad"))),
+    CROSS_ENTROPY("L = −Σᵢ yᵢ ln pᵢ = −ln p_target", "cross-entropy loss; for a matrix, the mean over rows; of a single probability p, −ln p",
+            List.of(required("p", NUMERIC, "probabilities, or the single probability of the target"),
+                    optional("target", NUMERIC, "target index (from 0), one-hot vector, or one index per row; none for a single probability")),
+            a -> Scalar.of(LossOps.crossEntropy(a.numeric("p"), a.numericOrNull("target")))),
+    BINARY_CROSS_ENTROPY("−[y ln p + (1 − y) ln(1 − p)]", "loss of a predicted probability p for a label y; for vectors, the mean",
+            List.of(required("p", NUMERIC, "predicted probability p"), required("y", NUMERIC, "label y (0 or 1, or a soft label)")),
+            a -> Scalar.of(LossOps.binaryCrossEntropy(a.numeric("p"), a.numeric("y")))),
+    ENTROPY("H = −Σᵢ pᵢ ln pᵢ", "entropy of a distribution in nats (0 ln 0 counts as 0)",
+            List.of(required("p", NUMERIC, "probabilities")), a -> Scalar.of(LossOps.entropy(a.numeric("p")))),
     MSE("(1/n) Σᵢ (ŷᵢ − yᵢ)²", "mean squared error",
             List.of(required("prediction", NUMERIC, "ŷ"), required("target", NUMERIC, "y")),
             a -> Scalar.of(LossOps.mse(a.numeric("prediction"), a.numeric("target")))),
+    HALF_SQUARED_ERROR("E = Σᵢ ½(yᵢ − ŷᵢ)²", "squared error with ½, summed over outputs, as backpropagation tutorials write it",
+            List.of(required("prediction", NUMERIC, "ŷ"), required("target", NUMERIC, "y")),
+            a -> Scalar.of(LossOps.halfSquaredError(a.numeric("prediction"), a.numeric("target")))),
     SOFTMAX_CROSS_ENTROPY_GRADIENT("∂L/∂z = p − y", "gradient of cross-entropy with respect to the logits of a softmax",
             List.of(required("p", VECTOR_OR_MATRIX, "probabilities p = softmax(z)"),
                     required("target", NUMERIC, "target index (from 0), one-hot vector, or one index per row")),
@@ -143,6 +193,21 @@ public enum Operation {
             List.of(required("p", NUMERIC, "probability")), a -> ProbabilityOps.logit(a.numeric("p"))),
     INVERSE_LOGIT("1 / (1 + e^(−x))", "inverse of logit: back from log-odds to probability",
             List.of(required("x", NUMERIC, "log-odds")), a -> ProbabilityOps.inverseLogit(a.numeric("x"))),
+    NORMAL_PDF("φ(x) = e^(−(x − μ)²/(2σ²)) / (σ√(2π))", "density of the normal distribution, element-wise (standard unless μ, σ given)",
+            List.of(required("x", NUMERIC, "value"), optional("mean", SCALAR, "μ (default 0)"), optional("std", SCALAR, "σ (default 1)")),
+            a -> DistributionOps.normalPdf(a.numeric("x"), a.scalar("mean", 0), a.scalar("std", 1))),
+    NORMAL_CDF("Φ(x) = ½(1 + erf((x − μ)/(σ√2)))", "probability that a normal variable is at most x, element-wise",
+            List.of(required("x", NUMERIC, "value"), optional("mean", SCALAR, "μ (default 0)"), optional("std", SCALAR, "σ (default 1)")),
+            a -> DistributionOps.normalCdf(a.numeric("x"), a.scalar("mean", 0), a.scalar("std", 1))),
+    EMPIRICAL_CDF("F̂(x) = #{i : dᵢ ≤ x} / n", "fraction of the data at or below x, for each x",
+            List.of(required("data", NUMERIC, "the data d"), required("x", NUMERIC, "where to evaluate")),
+            a -> DistributionOps.empiricalCdf(a.numeric("data"), a.numeric("x"))),
+    EXPECTED_VALUE("E[X] = Σᵢ xᵢ pᵢ", "expected value of a distribution given as values and their probabilities",
+            List.of(required("values", VECTOR, "values xᵢ"), required("probabilities", VECTOR, "probabilities pᵢ")),
+            a -> Scalar.of(DistributionOps.expectedValue(a.vector("values"), a.vector("probabilities")))),
+    DISTRIBUTION_VARIANCE("Var[X] = Σᵢ pᵢ (xᵢ − E[X])²", "variance of a distribution given as values and their probabilities",
+            List.of(required("values", VECTOR, "values xᵢ"), required("probabilities", VECTOR, "probabilities pᵢ")),
+            a -> Scalar.of(DistributionOps.distributionVariance(a.vector("values"), a.vector("probabilities")))),
     WEIGHT_UPDATE("W − η·∇W", "gradient descent step",
             List.of(required("w", NUMERIC, "current weights W"), required("grad", NUMERIC, "gradient ∇W L"),
                     required("lr", SCALAR, "learning rate η")),
@@ -186,7 +251,10 @@ public enum Operation {
             a -> new Bool(ComparisonOps.greater(a.scalar("a"), a.scalar("b")))),
     LESS("a < b", "true when a is less than b (\"decreased from b to a\")",
             List.of(required("a", SCALAR, "a"), required("b", SCALAR, "b")),
-            a -> new Bool(ComparisonOps.less(a.scalar("a"), a.scalar("b"))));
+            a -> new Bool(ComparisonOps.less(a.scalar("a"), a.scalar("b")))),
+    APPROX("|a − b| ≤ t", "true when a and b agree within the tolerance t, element by element (the book's ≈)",
+            List.of(required("a", NUMERIC, "a"), required("b", NUMERIC, "b"), required("tolerance", NUMERIC, "tolerance t ≥ 0")),
+            a -> new Bool(ComparisonOps.approx(a.numeric("a"), a.numeric("b"), a.numeric("tolerance"))));
 
     private final String formula;
     private final String summary;
@@ -217,8 +285,11 @@ public enum Operation {
         return params;
     }
 
+    /** The parameter of this name; {@code items[2]} names the variadic parameter {@code items}. */
     public Optional<Param> param(String name) {
-        return params.stream().filter(p -> p.name().equals(name)).findFirst();
+        int bracket = name.indexOf('[');
+        String base = bracket > 0 && name.endsWith("]") ? name.substring(0, bracket) : name;
+        return params.stream().filter(p -> p.name().equals(base) && (p.variadic() || bracket < 0)).findFirst();
     }
 
     /**
@@ -235,12 +306,33 @@ public enum Operation {
      */
     public Optional<String> checkArguments(java.util.Map<String, Value> arguments) {
         for (Param p : params) {
+            if (p.variadic()) {
+                Optional<String> problem = checkItems(p, arguments);
+                if (problem.isPresent()) {
+                    return problem;
+                }
+                continue;
+            }
             Value v = arguments.get(p.name());
             if (v == null && p.required()) {
                 return Optional.of(opName() + " needs argument \"" + p.name() + "\" (" + p.description() + ")");
             }
             if (v != null && !p.type().accepts(v)) {
                 return Optional.of(opName() + ": argument \"" + p.name() + "\" must be " + p.type().description()
+                        + ", but it is a " + v.kind() + " (" + v.describeShape() + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> checkItems(Param p, java.util.Map<String, Value> arguments) {
+        if (!arguments.containsKey(p.item(0))) {
+            return Optional.of(opName() + " needs at least one item \"" + p.item(0) + "\" (" + p.description() + ")");
+        }
+        for (int k = 0; arguments.containsKey(p.item(k)); k++) {
+            Value v = arguments.get(p.item(k));
+            if (!p.type().accepts(v)) {
+                return Optional.of(opName() + ": item \"" + p.item(k) + "\" must be " + p.type().description()
                         + ", but it is a " + v.kind() + " (" + v.describeShape() + ")");
             }
         }
@@ -257,7 +349,7 @@ public enum Operation {
         StringBuilder sb = new StringBuilder(opName()).append('(');
         for (int i = 0; i < params.size(); i++) {
             Param p = params.get(i);
-            sb.append(i == 0 ? "" : ", ").append(p.name()).append(p.required() ? "" : "?");
+            sb.append(i == 0 ? "" : ", ").append(p.name()).append(p.variadic() ? "…" : p.required() ? "" : "?");
         }
         return sb.append(')').toString();
     }

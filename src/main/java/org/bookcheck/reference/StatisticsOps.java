@@ -80,7 +80,7 @@ public final class StatisticsOps {
         return ActivationOps.rowWise("layer_norm", x, row -> {
             Vector v = Vector.of(row);
             double mu = mean(v);
-            double denom = Math.sqrt(variancePopulation(v) + epsilon);
+            double denom = layerNormDenominator(v, epsilon);
             if (denom == 0) {
                 throw new OpException("layer_norm: a row has all values equal and ε = 0, so it cannot be normalised; use ε > 0");
             }
@@ -94,10 +94,39 @@ public final class StatisticsOps {
         });
     }
 
+    /** √(σ² + ε) of one row, the denominator of {@link #layerNorm}: a trace shows it as the op computes it. */
+    public static double layerNormDenominator(Vector row, double epsilon) {
+        return Math.sqrt(variancePopulation(row) + epsilon);
+    }
+
     private static void requireWidth(String name, Vector v, int width, Numeric x) {
         if (v != null && v.size() != width) {
             throw new OpException("layer_norm: x is " + x.shape() + " so " + name + " must have length " + width
                     + ", but it has length " + v.size());
         }
+    }
+
+    /** The mean of each row of a matrix: (1/n) Σⱼ Aᵢⱼ, one number per row. */
+    public static Vector rowMeans(Matrix a) {
+        if (a.cols() == 0) {
+            throw new OpException("row_means: A is " + a.shape() + ": a row with no elements has no mean");
+        }
+        double[] out = new double[a.rows()];
+        for (int r = 0; r < a.rows(); r++) {
+            out[r] = mean(a.row(r));
+        }
+        return Vector.of(out);
+    }
+
+    /** The mean of each column of a matrix: (1/m) Σᵢ Aᵢⱼ, one number per column. */
+    public static Vector columnMeans(Matrix a) {
+        if (a.rows() == 0) {
+            throw new OpException("column_means: A is " + a.shape() + ": a column with no elements has no mean");
+        }
+        double[] out = new double[a.cols()];
+        for (int c = 0; c < a.cols(); c++) {
+            out[c] = mean(LinearAlgebraOps.column(a, c));
+        }
+        return Vector.of(out);
     }
 }

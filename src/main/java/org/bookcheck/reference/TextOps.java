@@ -2,31 +2,20 @@ package org.bookcheck.reference;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.bookcheck.text.Words;
 
 /** From text to vectors: tokenization, encoding through a vocabulary, and embedding lookup. */
 public final class TextOps {
 
-    /**
-     * A word is a run of letters and digits (with inner apostrophes, as in "it's"); every other
-     * visible character is a token of its own, so "The cat sat on the mat." gives seven tokens. Spaces
-     * are Unicode's (a no-break space or an em space separates words too), not only ASCII's.
-     */
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}\\p{N}]+)*|[^\\s\\p{L}\\p{N}]",
-            Pattern.UNICODE_CHARACTER_CLASS);
-
     private TextOps() {
     }
 
-    /** Splits text into words and punctuation marks, the way the chapter tokenizes "The cat sat on the mat.". */
+    /**
+     * Splits text into words and punctuation marks, the way the chapter tokenizes "The cat sat on the
+     * mat." (seven tokens); the rule, Unicode spaces included, is {@link Words#split}.
+     */
     public static Tokens tokenize(String text) {
-        List<String> out = new ArrayList<>();
-        Matcher m = TOKEN.matcher(text);
-        while (m.find()) {
-            out.add(m.group());
-        }
-        return new Tokens(out);
+        return new Tokens(Words.split(text));
     }
 
     /** Maps each token to its id in the vocabulary. */

@@ -14,6 +14,7 @@ import java.util.Properties;
 import org.bookcheck.chapter.ChapterNumber;
 import org.bookcheck.chapter.ChapterNumbers;
 import org.bookcheck.check.Finding;
+import org.bookcheck.check.FindingText;
 import org.bookcheck.check.ValueText;
 import org.bookcheck.coverage.Anchored;
 import org.bookcheck.coverage.ChapterCoverage;
@@ -25,7 +26,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
 /**
  * The verify report as one HTML page that shows the chapter itself: its Markdown rendered by
  * commonmark, its math typeset by MathJax 3 ({@code tex-svg.js} from the {@code org.webjars.npm:mathjax}
- * webjar, inlined so the page works offline from a file), and every number marked — holds, erratum,
+ * webjar, inlined so the page works offline from a file), and every number marked — holds, wrong, erratum,
  * illustrative, given, waived or not covered — with its exact value and the fixture's worked trace on
  * hover and click. Numbers inside math are marked after MathJax has typeset them, by matching the
  * number nodes ({@code data-mml-node="mn"}) of each formula to the numbers read from its source.
@@ -52,7 +53,7 @@ public final class HtmlReport {
                 .append(escape(text)).append("</pre>\n"));
         StringBuilder legend = new StringBuilder();
         for (Mark m : Mark.values()) {
-            legend.append("<span class=\"bc-num bc-").append(m.word()).append("\">").append(m.word().replace('-', ' ')).append("</span> ")
+            legend.append("<span class=\"bc-num bc-").append(m.word()).append("\">").append(m.label()).append("</span> ")
                     .append(counts.getOrDefault(m, 0)).append(" &nbsp; ");
         }
         String json;
@@ -172,7 +173,7 @@ public final class HtmlReport {
 
     /** The hover text of a number: its mark, what checks it and, for a printed value, the exact value. */
     static String title(NumberCoverage n) {
-        String head = n.mark().word().replace('-', ' ') + " · line " + n.number().line() + " · " + n.number().text();
+        String head = n.mark().label() + " · line " + n.number().line() + " · " + n.number().text();
         if (n.best().isPresent()) {
             Anchored a = n.best().get();
             String what = a.fixture().id() + " › " + (a.isGiven() ? "given input " : "") + a.name();
@@ -180,7 +181,10 @@ public final class HtmlReport {
                 Finding f = a.finding().get();
                 String exact = n.element() >= 0 && f.exact() instanceof org.bookcheck.reference.Numeric x && n.element() < x.size()
                         ? ValueText.exact(x.at(n.element())) : ValueText.exact(f.exact());
-                return head + " — " + what + ": " + f.verdict().label() + "; exact " + exact + " (click for the worked trace)";
+                String verdict = f.elements().stream().filter(e -> f.elements().size() > 1 && e.index() == n.element()).findFirst()
+                        .map(e -> e.verdict().label() + " (element " + e.position() + " of a value that is " + FindingText.label(f) + ")")
+                        .orElse(FindingText.label(f));
+                return head + " — " + what + ": " + verdict + "; exact " + exact + " (click for the worked trace)";
             }
             return head + " — " + what + " (click for the worked trace)";
         }
@@ -225,10 +229,11 @@ public final class HtmlReport {
             header { border-bottom: 1px solid #ccc; margin-bottom: 1em; font-family: sans-serif; font-size: 0.9em; }
             .bc-chapter { font-family: sans-serif; font-size: 0.85em; color: #555; }
             .bc-num { border-radius: 3px; padding: 0 2px; cursor: pointer; }
-            span.bc-holds { background: #d6f5dd; } span.bc-erratum { background: #ffd6d6; outline: 1px solid #c00; }
+            span.bc-holds { background: #d6f5dd; } span.bc-wrong { background: #ffd6d6; outline: 2px solid #c00; }
+            span.bc-erratum { background: #ffe3c7; outline: 1px dotted #b34700; }
             span.bc-illustrative { background: #dbe8ff; } span.bc-given { background: #eee6ff; }
             span.bc-waived { background: #f0f0f0; color: #666; } span.bc-not-covered { background: #fff1c2; outline: 1px dashed #b80; }
-            g.bc-holds { fill: #137a2c; } g.bc-erratum { fill: #c40000; } g.bc-illustrative { fill: #1d4fd8; }
+            g.bc-holds { fill: #137a2c; } g.bc-wrong { fill: #c40000; } g.bc-erratum { fill: #b34700; } g.bc-illustrative { fill: #1d4fd8; }
             g.bc-given { fill: #6b3fb5; } g.bc-waived { fill: #777; } g.bc-not-covered { fill: #b86e00; }
             g.bc-num { cursor: pointer; }
             #bc-panel { position: fixed; right: 1em; bottom: 1em; width: 44em; max-height: 60vh; overflow: auto; background: #fff;

@@ -11,8 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.bookcheck.chapter.Span;
 import org.bookcheck.check.BookReport;
+import org.bookcheck.check.ElementVerdict;
 import org.bookcheck.check.Finding;
+import org.bookcheck.check.FindingText;
 import org.bookcheck.check.ValueText;
 import org.bookcheck.check.Verdict;
 import org.bookcheck.fixture.ClaimKind;
@@ -49,6 +52,8 @@ public final class JsonReport {
         summary.put("supplementary", report.passedWithClaim(ClaimKind.SUPPLEMENTARY));
         summary.put("failing", report.failing());
         summary.put("unusable", report.invalid());
+        counts(summary.putObject("printed"), report.printedValues());
+        counts(summary.putObject("supplementaryValues"), report.workedValues());
         ArrayNode chapters = root.putArray("chapters");
         view.allChapters().forEach(chapters::add);
         Map<Finding, Correction> fixes = corrections.stream().collect(Collectors.toMap(Correction::finding, c -> c, (a, b) -> a));
@@ -63,12 +68,16 @@ public final class JsonReport {
                 n.put("line", f.location().line());
                 n.put("column", f.location().column());
                 n.put("location", f.location().toString());
+                ArrayNode spans = n.putArray("spans");
+                for (Span span : f.spans()) {
+                    spans.addObject().put("line", span.line()).put("column", span.column()).put("endColumn", span.endColumn());
+                }
                 n.put("quote", f.quote());
                 n.put("printed", f.printed().text());
                 n.put("exact", ValueText.exact(f.exact()));
                 n.put("exactAtPrintedPrecision", f.exactRounded());
                 n.put("verdict", verdictKey(f.verdict()));
-                n.put("label", ReportView.verdict(f));
+                n.put("label", FindingText.label(f));
                 n.put("claim", f.claim().jsonName());
                 n.put("expectation", f.expectation().name().toLowerCase(Locale.ROOT));
                 n.put("failsClaim", f.failsClaim());
@@ -76,6 +85,15 @@ public final class JsonReport {
                 ArrayNode origins = n.putArray("origins");
                 if (f.verdict() instanceof Verdict.Propagated p) {
                     p.origins().forEach(origins::add);
+                }
+                ArrayNode elements = n.putArray("elements");
+                for (ElementVerdict e : f.elements()) {
+                    ObjectNode element = elements.addObject().put("index", e.index()).put("position", e.position())
+                            .put("verdict", verdictKey(e.verdict()));
+                    ArrayNode from = element.putArray("from");
+                    if (e.verdict() instanceof Verdict.Propagated p) {
+                        p.from().forEach(r -> from.addObject().put("step", r.step()).put("index", r.index()).put("position", r.position()));
+                    }
                 }
                 n.put("calculation", f.calculation());
                 n.put("explanation", f.explanation());
@@ -94,11 +112,13 @@ public final class JsonReport {
                         e.put("from", r.from());
                         e.put("to", r.to());
                     }
+                    ArrayNode notes = s.putArray("notes");
+                    fix.get().notes().forEach(notes::add);
                 }
             }
         }
         ArrayNode failures = root.putArray("failures");
-        view.failures().forEach(failures::add);
+        view.failures().forEach(f -> failures.add(f.text()));
         ArrayNode errors = root.putArray("errors");
         for (FixtureError e : view.errors()) {
             ObjectNode n = errors.addObject();
@@ -115,6 +135,18 @@ public final class JsonReport {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the JSON report", e);
         }
+    }
+
+    /** Values by verdict, and how many wrong ones a claim accounts for. */
+    private static void counts(ObjectNode node, BookReport.ValueCounts c) {
+        node.put("values", c.values());
+        node.put("ok", c.ok());
+        node.put("wrong", c.wrong());
+        node.put("knownErrata", c.knownErrata());
+        node.put("wrongIllustrative", c.wrongIllustrative());
+        node.put("propagated", c.propagated());
+        node.put("fromKnownErrata", c.fromKnownErrata());
+        node.put("propagatedIllustrative", c.propagatedIllustrative());
     }
 
     /** The verdict as a key: ok, ok_within_tolerance, ok_rounding_carried, mismatch, propagated. */

@@ -5,6 +5,7 @@ import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.bookcheck.check.Failure;
 import org.bookcheck.check.Finding;
 import org.bookcheck.check.FindingText;
 import org.bookcheck.fixture.FixtureError;
@@ -44,13 +45,13 @@ public final class JunitReport {
                     xml.writeCharacters("\n    ");
                     xml.writeStartElement("testcase");
                     xml.writeAttribute("classname", chapter.replaceFirst("\\.md$", "") + "." + f.fixtureId());
-                    xml.writeAttribute("name", f.step() + " (line " + f.location().line() + "): " + ReportView.verdict(f));
+                    xml.writeAttribute("name", f.step() + " (line " + f.location().line() + "): " + FindingText.label(f));
                     xml.writeAttribute("file", "chapters/" + chapter);
                     xml.writeAttribute("line", Integer.toString(f.location().line()));
                     if (f.failsClaim()) {
                         xml.writeStartElement("failure");
-                        xml.writeAttribute("message", f.verdict().label() + ": printed " + f.printed().text() + ", exact " + f.exactRounded());
-                        xml.writeCharacters(FindingText.failure(f));
+                        xml.writeAttribute("message", FindingText.label(f) + ": printed " + f.printed().text() + ", exact " + f.exactRounded());
+                        xml.writeCharacters(Failure.of(f).text());
                         xml.writeEndElement();
                     } else {
                         xml.writeStartElement("system-out");
@@ -62,7 +63,7 @@ public final class JunitReport {
                 xml.writeCharacters("\n  ");
                 xml.writeEndElement();
             }
-            List<String> failures = view.failures();
+            List<Failure> failures = view.failures();
             List<FixtureError> errors = view.errors();
             if (!failures.isEmpty() || !errors.isEmpty()) {
                 xml.writeCharacters("\n  ");
@@ -71,8 +72,8 @@ public final class JunitReport {
                 xml.writeAttribute("tests", Integer.toString(failures.size() + errors.size()));
                 xml.writeAttribute("failures", "0");
                 xml.writeAttribute("errors", Integer.toString(failures.size() + errors.size()));
-                for (String failure : failures) {
-                    errorCase(xml, "claim", failure.lines().findFirst().orElse(failure), failure);
+                for (Failure failure : failures) {
+                    errorCase(xml, "claim", failure.text().lines().findFirst().orElse(""), failure.text());
                 }
                 for (FixtureError e : errors) {
                     errorCase(xml, JsonReport.relative(view.report().root(), e.file()), e.message(), e.render(view.report().root()));

@@ -21,7 +21,7 @@ public final class MarkdownReport {
             List<Finding> findings = view.findings(chapter);
             for (Finding f : findings) {
                 md.append("| ").append(FindingText.mark(f)).append(" | ").append(f.location().line()).append(':').append(f.location().column())
-                        .append(" | ").append(f.fixtureId()).append(" › ").append(cell(f.step())).append(" | ").append(cell(ReportView.verdict(f)))
+                        .append(" | ").append(f.fixtureId()).append(" › ").append(cell(f.step())).append(" | ").append(cell(FindingText.label(f)))
                         .append(" | ").append(code(f.printed().text())).append(" | ")
                         .append(f.verdict().isOk() ? "" : code(f.exactRounded()) + " (exact " + code(ValueText.exact(f.exact())) + ")")
                         .append(" |\n");

@@ -4,7 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.bookcheck.check.BookReport;
 import org.bookcheck.check.Finding;
-import org.bookcheck.check.FindingText;
+import org.bookcheck.check.Failure;
 import org.bookcheck.fixture.FixtureError;
 
 /** The verify report's content, arranged the way every format shows it: per chapter, origins first, then every claim by line. */
@@ -34,10 +34,9 @@ public record ReportView(BookReport report, List<String> chapters) {
         return all.stream().sorted().toList();
     }
 
-    public List<String> failures() {
-        return report.results().stream().flatMap(r -> r.failures().stream())
-                .filter(text -> report.findings().noneMatch(f -> f.failsClaim() && FindingText.failure(f).equals(text)))
-                .toList();
+    /** Failures that are not about a checked value (quotes that moved): the findings already show the others. */
+    public List<Failure> failures() {
+        return report.results().stream().flatMap(r -> r.failures().stream()).filter(f -> f.checkedValue().isEmpty()).toList();
     }
 
     public List<FixtureError> errors() {
@@ -45,12 +44,4 @@ public record ReportView(BookReport report, List<String> chapters) {
                 report.waivers().stream().flatMap(w -> w.errors().stream())).toList();
     }
 
-    /** A verdict in words with what the claim makes of it: {@code mismatch (known erratum)}. */
-    public static String verdict(Finding f) {
-        return f.verdict().label() + switch (f.expectation()) {
-            case MUST_BE_WRONG -> f.failsClaim() ? " (marked as an erratum, but the book is now right: drop the mark)" : " (known erratum)";
-            case REPORT_ONLY -> " (illustrative, reported only)";
-            case MUST_HOLD -> f.failsClaim() ? " (FAILS)" : f.verdict().isOk() ? "" : " (follows from a known erratum)";
-        };
-    }
 }

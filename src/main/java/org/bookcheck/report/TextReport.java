@@ -1,6 +1,8 @@
 package org.bookcheck.report;
 
 import java.util.List;
+import org.bookcheck.check.BookReport;
+import org.bookcheck.check.Failure;
 import org.bookcheck.check.Finding;
 import org.bookcheck.check.FindingText;
 import org.bookcheck.check.ValueText;
@@ -16,14 +18,14 @@ public final class TextReport {
         StringBuilder out = new StringBuilder();
         for (String chapter : view.allChapters()) {
             List<Finding> findings = view.findings(chapter);
-            out.append("chapters/").append(chapter).append(" — ").append(findings.size()).append(" printed values checked\n");
+            out.append("chapters/").append(chapter).append(" — ").append(BookReport.ValueCounts.clause(findings)).append('\n');
             List<Finding> wrong = findings.stream().filter(f -> !f.verdict().isOk()).sorted(
                     java.util.Comparator.comparing((Finding f) -> !f.isOrigin())).toList();
             if (!wrong.isEmpty()) {
                 out.append("\n  Wrong numbers (origins first):\n");
                 for (Finding f : wrong) {
                     out.append("  ").append(FindingText.mark(f)).append(' ').append(where(f)).append("  ").append(f.fixtureId())
-                            .append(" › ").append(f.step()).append(": ").append(ReportView.verdict(f)).append('\n');
+                            .append(" › ").append(f.step()).append(": ").append(FindingText.label(f)).append('\n');
                     out.append("        printed ").append(f.printed().text()).append("  exact ").append(ValueText.exact(f.exact()))
                             .append("  → ").append(f.exactRounded()).append(" at the printed precision\n");
                     out.append("        ").append(f.explanation()).append('\n');
@@ -32,7 +34,7 @@ public final class TextReport {
             out.append("\n  Claims by line:\n");
             for (Finding f : findings) {
                 out.append("  ").append(FindingText.mark(f)).append(' ').append(where(f)).append("  ").append(f.fixtureId()).append(" › ")
-                        .append(f.step()).append(": ").append(ReportView.verdict(f));
+                        .append(f.step()).append(": ").append(FindingText.label(f));
                 if (!f.verdict().isOk()) {
                     out.append(" — printed ").append(f.printed().text()).append(", exact ").append(f.exactRounded());
                 }
@@ -40,17 +42,17 @@ public final class TextReport {
             }
             out.append('\n');
         }
-        List<String> failures = view.failures();
+        List<Failure> failures = view.failures();
         if (!failures.isEmpty()) {
             out.append("Failing claims:\n");
-            failures.forEach(f -> out.append("  ✗ ").append(f.replace("\n", "\n    ")).append('\n'));
+            failures.forEach(f -> out.append("  ✗ ").append(f.text().replace("\n", "\n    ")).append('\n'));
             out.append('\n');
         }
         List<FixtureError> errors = view.errors();
         if (!errors.isEmpty()) {
-            out.append("Unusable fixtures:\n");
-            errors.forEach(e -> out.append("  ").append(e.render(view.report().root())).append('\n'));
-            out.append('\n');
+            // verify says each on standard error, once.
+            out.append("Unusable fixtures: ").append(errors.size()).append(errors.size() == 1 ? " problem" : " problems")
+                    .append(", on standard error.\n\n");
         }
         view.report().notes().forEach(n -> out.append("note: ").append(n).append('\n'));
         out.append(view.report().summaryLine()).append('\n');

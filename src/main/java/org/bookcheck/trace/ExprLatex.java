@@ -33,7 +33,8 @@ final class ExprLatex {
         return sides.get(0) + (aligned ? " &= " : " = ") + String.join(" = ", sides.subList(1, sides.size()));
     }
 
-    private static String binary(Expr.Bin b) {
+    private static String binary(Expr.Bin bin) {
+        Expr.Bin b = ExprText.signed(bin);
         int p = ExprText.Precedence.ofOp(b.op());
         String left = wrap(b.left(), ExprText.Precedence.of(b.left()) < p);
         boolean rightParens = ExprText.Precedence.of(b.right()) < p
@@ -128,6 +129,7 @@ final class ExprLatex {
             case 'σ' -> "\\sigma ";
             case 'Σ' -> "\\Sigma ";
             case 'ε' -> "\\varepsilon ";
+            case 'π' -> "\\pi ";
             case 'γ' -> "\\gamma ";
             case 'β' -> "\\beta ";
             case 'η' -> "\\eta ";

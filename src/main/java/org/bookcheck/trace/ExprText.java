@@ -28,7 +28,8 @@ final class ExprText {
         return eq.sides().stream().map(ExprText::render).collect(Collectors.joining(" = "));
     }
 
-    private static String binary(Expr.Bin b) {
+    private static String binary(Expr.Bin bin) {
+        Expr.Bin b = signed(bin);
         int p = Precedence.ofOp(b.op());
         String left = wrap(b.left(), Precedence.of(b.left()) < p);
         boolean rightParens = Precedence.of(b.right()) < p || (Precedence.of(b.right()) == p && !associative(b.op()))
@@ -38,6 +39,38 @@ final class ExprText {
             case "×", "·" -> left + b.op() + right;
             case "" -> left + " " + right;
             default -> left + " " + b.op() + " " + right;
+        };
+    }
+
+    /**
+     * A sum or difference whose right operand starts with a minus sign written as a learner writes it:
+     * {@code a + −0.9×0.01} as {@code a − 0.9×0.01}, {@code a − −2} as {@code a + 2}. Other operations unchanged.
+     */
+    static Expr.Bin signed(Expr.Bin b) {
+        if ((b.op().equals("+") || b.op().equals("−")) && startsNegative(b.right())) {
+            return new Expr.Bin(b.op().equals("+") ? "−" : "+", b.left(), withoutMinus(b.right()));
+        }
+        return b;
+    }
+
+    /** Whether the expression, written out, starts with its own minus sign. */
+    private static boolean startsNegative(Expr e) {
+        return switch (e) {
+            case Expr.Num n -> n.negative();
+            case Expr.Neg n -> true;
+            case Expr.Bin b -> (b.op().equals("×") || b.op().equals("·")) && startsNegative(b.left());
+            case Expr.Frac f -> startsNegative(f.numerator());
+            default -> false;
+        };
+    }
+
+    private static Expr withoutMinus(Expr e) {
+        return switch (e) {
+            case Expr.Num n -> new Expr.Num(n.text().substring(1));
+            case Expr.Neg n -> n.operand();
+            case Expr.Bin b -> new Expr.Bin(b.op(), withoutMinus(b.left()), b.right());
+            case Expr.Frac f -> new Expr.Frac(withoutMinus(f.numerator()), f.denominator());
+            default -> throw new IllegalArgumentException("no leading minus to take from " + e);
         };
     }
 

@@ -3,21 +3,18 @@ package org.bookcheck.trace;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import org.bookcheck.backend.ForwardCall;
 import org.bookcheck.check.ValueText;
 import org.bookcheck.fixture.Argument;
 import org.bookcheck.fixture.Step;
-import org.bookcheck.kernel.ActivationKernels;
-import org.bookcheck.kernel.AttentionKernels;
-import org.bookcheck.kernel.EmbeddingKernels;
-import org.bookcheck.kernel.LinearKernels;
 import org.bookcheck.kernel.LossKernels;
-import org.bookcheck.kernel.MatmulKernels;
 import org.bookcheck.kernel.NormKernels;
 import org.bookcheck.model.Gpt;
 import org.bookcheck.model.ModelConfig;
@@ -42,7 +39,7 @@ import org.bookcheck.reference.Vocabulary;
 
 /**
  * The worked trace of a model reading a text, as one more producer of {@link Trace}: the forward pass
- * of a {@link Gpt}, kernel by kernel in the model's own order (and optionally one gradient-descent step),
+ * of a {@link Gpt} as its backend ran it, observed kernel by kernel in the model's own order (and optionally one gradient-descent step),
  * each step an operation of the catalogue applied to named values, shown by {@link OperationTracer} as a
  * fixture's step is. Each float32 kernel result is checked against the same operation of the reference
  * (double precision) applied to the same inputs; the few steps the kernels do inside another (the two
@@ -76,6 +73,7 @@ public final class ModelTraceBuilder {
     private final BiFunction<String, Value, Value> kernelResults;
     private final Map<String, Shown> known = new HashMap<>();
     private final List<Trace.StepTrace> steps = new ArrayList<>();
+    private Iterator<ForwardCall> pass;
 
     private ModelTraceBuilder(Gpt model, WordTokenizer tokenizer, TraceNumbers numbers, Elision elision,
             BiFunction<String, Value, Value> kernelResults) {
@@ -139,7 +137,7 @@ public final class ModelTraceBuilder {
         List<String> words = WordTokenizer.split(text);
         ParameterLayout layout = model.layout();
         for (ParameterTensor tensor : layout.tensors()) {
-            define(tensor.name(), parameter(tensor, model.parameters()[tensor.index()]));
+            define(tensor.name(), parameter(tensor, model.parameter(tensor)));
         }
         Map<String, Integer> vocabulary = new LinkedHashMap<>();
         for (int i = 0; i < tokenizer.vocabSize(); i++) {
@@ -158,8 +156,10 @@ public final class ModelTraceBuilder {
         step("tokens", Operation.TOKENIZE, new Tokens(words), "the model's word tokenizer", "text", "text");
         step("ids", Operation.ENCODE, ints(ids), "inputs = the ids but the last (it is only a target), targets = the ids but the first:"
                 + " each position predicts the next token", "tokens", "tokens", "vocabulary", "vocabulary");
-        float[] x = new float[t * c];
-        EmbeddingKernels.embed(x, inputs, p(layout.wte()), p(layout.wpe()), 1, t, c, v);
+        List<ForwardCall> calls = new ArrayList<>();
+        float modelLoss = model.forward(inputs, targets, 1, t, calls::add);
+        pass = calls.iterator();
+        float[] x = next(ForwardCall.Embed.class).out();
         step("tok_emb", Operation.EMBEDDING_LOOKUP, null, "the token embedding of every input (the kernel does both lookups and"
                 + " their sum in one pass, checked as x0)", "ids", "inputs", "table", layout.wte().name());
         step("pos_emb", Operation.EMBEDDING_LOOKUP, null, "the position embedding of every position", "ids", "positions", "table",
@@ -172,58 +172,50 @@ public final class ModelTraceBuilder {
             String h = "h" + l + ".";
             String block = "block " + (l + 1) + " of " + config.layers() + ": ";
             float[] ln1 = layerNorm(h + "ln1", input, x, k.ln1Gamma(), k.ln1Beta(), t, c, block + "layer normalisation before attention");
-            float[] qkv = new float[t * 3 * c];
-            LinearKernels.linear(qkv, ln1, p(k.qkvW()), p(k.qkvB()), t, c, 3 * c);
+            float[] qkv = next(ForwardCall.Linear.class).out();
             step(h + "qkv", Operation.LINEAR, matrix(qkv, t, 3 * c), block + "the queries, keys and values of every position in one"
                     + " product: Q is columns 0.." + (c - 1) + ", K " + c + ".." + (2 * c - 1) + ", V " + 2 * c + ".." + (3 * c - 1),
                     "x", h + "ln1", "w", k.qkvW().name(), "b", k.qkvB().name());
-            float[] att = new float[heads * t * t];
-            float[] scores = new float[heads * t * t];
-            float[] context = new float[t * c];
-            AttentionKernels.attention(context, att, scores, qkv, 1, t, c, heads, true);
+            ForwardCall.Attention attention = next(ForwardCall.Attention.class);
+            float[] att = attention.att();
+            float[] scores = attention.scores();
+            float[] context = attention.out();
             Matrix qkvMatrix = matrix(qkv, t, 3 * c);
             for (int head = 0; head < heads; head++) {
                 attentionHead(h, block, head, qkvMatrix, scores, att, context, t, c, d);
             }
             define(h + "ctx", matrix(context, t, c));
-            float[] proj = new float[t * c];
-            LinearKernels.linear(proj, context, p(k.projW()), p(k.projB()), t, c, c);
+            float[] proj = next(ForwardCall.Linear.class).out();
             step(h + "attn", Operation.LINEAR, matrix(proj, t, c), block + "the output projection W_O of the heads' context vectors"
                     + " side by side (" + h + "ctx)", "x", h + "ctx", "w", k.projW().name(), "b", k.projB().name());
-            float[] x2 = new float[t * c];
-            ActivationKernels.add(x2, x, proj, t * c);
+            float[] x2 = next(ForwardCall.Add.class).out();
             step(h + "res1", Operation.RESIDUAL, matrix(x2, t, c), block + "the residual connection around attention",
                     "x", input, "fx", h + "attn");
             float[] ln2 = layerNorm(h + "ln2", h + "res1", x2, k.ln2Gamma(), k.ln2Beta(), t, c,
                     block + "layer normalisation before the feed-forward network");
-            float[] fc = new float[t * 4 * c];
-            LinearKernels.linear(fc, ln2, p(k.fcW()), p(k.fcB()), t, c, 4 * c);
+            float[] fc = next(ForwardCall.Linear.class).out();
             step(h + "fc", Operation.LINEAR, matrix(fc, t, 4 * c), block + "the feed-forward layer, up to 4·C = " + 4 * c + " columns",
                     "x", h + "ln2", "w", k.fcW().name(), "b", k.fcB().name());
-            float[] gelu = new float[t * 4 * c];
-            ActivationKernels.gelu(gelu, fc, t * 4 * c);
+            float[] gelu = next(ForwardCall.Gelu.class).out();
             step(h + "gelu", Operation.GELU_TANH, matrix(gelu, t, 4 * c), block + "GELU (Hendrycks & Gimpel, 2016) in GPT-2's tanh form",
                     "x", h + "fc");
-            float[] down = new float[t * c];
-            LinearKernels.linear(down, gelu, p(k.fcProjW()), p(k.fcProjB()), t, 4 * c, c);
+            float[] down = next(ForwardCall.Linear.class).out();
             step(h + "mlp", Operation.LINEAR, matrix(down, t, c), block + "the feed-forward layer, back to C = " + c + " columns",
                     "x", h + "gelu", "w", k.fcProjW().name(), "b", k.fcProjB().name());
-            float[] x3 = new float[t * c];
-            ActivationKernels.add(x3, x2, down, t * c);
+            float[] x3 = next(ForwardCall.Add.class).out();
             step(h + "res2", Operation.RESIDUAL, matrix(x3, t, c), block + "the residual connection around the feed-forward network",
                     "x", h + "res1", "fx", h + "mlp");
             x = x3;
             input = h + "res2";
         }
         float[] lnf = layerNorm("lnf", input, x, layout.lnfGamma(), layout.lnfBeta(), t, c, "the final layer normalisation");
-        float[] logits = new float[t * v];
-        MatmulKernels.matmulTransposedB(logits, lnf, p(layout.wte()), t, c, v, false);
+        float[] logits = next(ForwardCall.Logits.class).out();
         define(layout.wte().name() + "ᵀ", LinearAlgebraOps.transpose(matrix(p(layout.wte()), v, c)));
         step("logits", Operation.MATMUL, matrix(logits, t, v), "one score per vocabulary entry; the output projection is the token"
                 + " embedding transposed (tied, as in GPT-2)", "a", "lnf", "b", layout.wte().name() + "ᵀ");
-        float[] probs = new float[t * v];
-        float[] losses = new float[t];
-        LossKernels.softmaxCrossEntropy(probs, losses, logits, targets, t, v);
+        ForwardCall.CrossEntropy crossEntropy = next(ForwardCall.CrossEntropy.class);
+        float[] probs = crossEntropy.probs();
+        float[] losses = crossEntropy.losses();
         step("p", Operation.SOFTMAX, matrix(probs, t, v), "p[i][j] is the probability that token j follows position i; each row sums to 1",
                 "x", "logits");
         // Summed as the model sums a sequence's mean: in double, each loss weighted by 1/t rounded to float.
@@ -236,7 +228,6 @@ public final class ModelTraceBuilder {
         float loss = (float) sum;
         step("L", Operation.CROSS_ENTROPY, Scalar.of(loss), "the cross-entropy of each next token (" + String.join(", ", pairs)
                 + "), averaged over the " + t + " positions", "p", "p", "target", "targets");
-        float modelLoss = model.forward(inputs, targets, 1, t);
         boolean same = Float.floatToIntBits(loss) == Float.floatToIntBits(modelLoss);
         addCheck(new Trace.Check(same, "the model's own forward pass (the code that trains) gives L = " + modelLoss
                 + (same ? ", bit for bit this trace's" : ", NOT bit for bit this trace's " + loss)));
@@ -244,8 +235,7 @@ public final class ModelTraceBuilder {
     }
 
     private float[] layerNorm(String name, String input, float[] x, ParameterTensor gamma, ParameterTensor beta, int t, int c, String note) {
-        float[] out = new float[t * c];
-        NormKernels.layerNorm(out, new float[t], new float[t], x, p(gamma), p(beta), t, c);
+        float[] out = next(ForwardCall.LayerNorm.class).out();
         step(name, Operation.LAYER_NORM, matrix(out, t, c), note + " (Ba, Kiros & Hinton, 2016)",
                 "x", input, "gamma", gamma.name(), "beta", beta.name(), "eps", "ε");
         return out;
@@ -299,8 +289,8 @@ public final class ModelTraceBuilder {
         new OptimizerState(new Optimizer.Sgd(lr), model.layout()).step(model);
         String note = "∇W is the model's own backward pass (its tests check every gradient against central finite differences)";
         for (ParameterTensor tensor : model.layout().tensors()) {
-            define("∇" + tensor.name(), parameter(tensor, model.gradients()[tensor.index()]));
-            step(tensor.name() + "′", Operation.WEIGHT_UPDATE, parameter(tensor, model.parameters()[tensor.index()]), note,
+            define("∇" + tensor.name(), parameter(tensor, model.gradient(tensor)));
+            step(tensor.name() + "′", Operation.WEIGHT_UPDATE, parameter(tensor, model.parameter(tensor)), note,
                     "w", tensor.name(), "grad", "∇" + tensor.name(), "lr", "η");
             note = "";
         }
@@ -437,8 +427,18 @@ public final class ModelTraceBuilder {
 
     // ---- float32 to reference values ----------------------------------------------------------
 
+    /** The next call of the model's observed forward pass, which must be of the kind the trace expects next. */
+    private <T extends ForwardCall> T next(Class<T> kind) {
+        ForwardCall call = pass.next();
+        if (!kind.isInstance(call)) {
+            throw new IllegalStateException("the model's forward pass ran " + call.getClass().getSimpleName() + " where the trace expects "
+                    + kind.getSimpleName());
+        }
+        return kind.cast(call);
+    }
+
     private float[] p(ParameterTensor t) {
-        return model.parameters()[t.index()];
+        return model.parameter(t);
     }
 
     private static Numeric parameter(ParameterTensor t, float[] values) {

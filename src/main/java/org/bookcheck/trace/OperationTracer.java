@@ -7,17 +7,23 @@ import static org.bookcheck.trace.Expr.num;
 import static org.bookcheck.trace.Expr.sym;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.bookcheck.check.ValueText;
 import org.bookcheck.reference.ActivationOps;
+import org.bookcheck.reference.ArithmeticOps;
 import org.bookcheck.reference.AttentionOps;
 import org.bookcheck.reference.Bool;
+import org.bookcheck.reference.LinearAlgebraOps;
+import org.bookcheck.reference.LossOps;
 import org.bookcheck.reference.Matrix;
 import org.bookcheck.reference.Numeric;
+import org.bookcheck.reference.OpException;
 import org.bookcheck.reference.Operation;
+import org.bookcheck.reference.ProbabilityOps;
 import org.bookcheck.reference.Scalar;
 import org.bookcheck.reference.StatisticsOps;
 import org.bookcheck.reference.Text;
@@ -59,6 +65,13 @@ public final class OperationTracer {
 
         Expr outName(int i) {
             return sym(result.elementName(i));
+        }
+
+        /** The same step with every operand and intermediate value shown as the refinement says; the result as before. */
+        Context refined(Refinement r) {
+            Map<String, Shown> operands = new LinkedHashMap<>();
+            args.forEach((param, shown) -> operands.put(param, shown.operand(r)));
+            return new Context(name, op, operands, result, numbers.refined(r));
         }
     }
 
@@ -108,6 +121,17 @@ public final class OperationTracer {
             case ROW -> new Expr.Call("row", List.of(arg.apply("a"), arg.apply("index")));
             case COUNT -> call("| |", arg.apply("x"));
             case SUM -> call("Σ", arg.apply("x"));
+            case NEGATE -> new Expr.Neg(arg.apply("x"));
+            case POWER -> new Expr.Pow(arg.apply("x"), arg.apply("p"));
+            case ABS -> call("| |", arg.apply("x"));
+            case DETERMINANT -> call("det", arg.apply("a"));
+            case INVERSE -> new Expr.Pow(arg.apply("a"), num("−1"));
+            case SIGMOID_DERIVATIVE -> bin("×", arg.apply("s"), call("", bin("−", num("1"), arg.apply("s"))));
+            case LOG_BASE -> new Expr.Frac(call("ln", arg.apply("x")), call("ln", arg.apply("base")));
+            case STACK -> new Expr.Grid(List.of(items(c, arg)), true);
+            case MAX, MIN, ROW_MEANS, COLUMN_MEANS, ELEMENT, COLUMN, CONCAT, RELU_DERIVATIVE, SOFTMAX_BACKWARD, BINARY_CROSS_ENTROPY,
+                    ENTROPY, HALF_SQUARED_ERROR, NORMAL_PDF, NORMAL_CDF, EMPIRICAL_CDF, EXPECTED_VALUE, DISTRIBUTION_VARIANCE, APPROX ->
+                    new Expr.Call(op.opName(), op.params().stream().filter(p -> c.has(p.name())).map(p -> arg.apply(p.name())).toList());
             case MEAN, VARIANCE_POPULATION, VARIANCE_SAMPLE, STD_POPULATION, STD_SAMPLE, Z_SCORE, LAYER_NORM, RELU, GELU,
                     GELU_TANH, TANH, LN, SOFTMAX, LOG_SOFTMAX, CROSS_ENTROPY, MSE, SOFTMAX_CROSS_ENTROPY_GRADIENT, ONE_HOT, ARGMAX,
                     BATCH_RANGES, TOKENIZE, ENCODE, DECODE, EMBEDDING_LOOKUP, ATTENTION_SCORES, ATTENTION, WEIGHTED_SUM ->
@@ -115,8 +139,37 @@ public final class OperationTracer {
         };
     }
 
-    /** The arithmetic of the step, element by element. */
+    /** How many renderings of a step's computation {@link #computation} tries at most. */
+    private static final int MAX_REFINEMENTS = 40;
+
+    /**
+     * The arithmetic of the step, element by element, every line true as displayed: a value shown as an
+     * operand on a line that, worked out from its displayed numbers, does not round to the number on its
+     * right ({@link DisplayedArithmetic}) is shown with one digit more, on every line of the step, until
+     * every line holds ({@link Refinement}). Where no number of digits does (a float32 result next to
+     * double arithmetic), the rendering with the fewest false lines.
+     */
     static List<Trace.Block> computation(Context c) {
+        Refinement refinement = new Refinement();
+        List<Trace.Block> best = null;
+        int fewest = Integer.MAX_VALUE;
+        for (int round = 0; round < MAX_REFINEMENTS; round++) {
+            refinement.clearShown();
+            List<Trace.Block> blocks = arithmetic(c.refined(refinement));
+            List<Equation> wrong = DisplayedArithmetic.falseLines(blocks);
+            if (wrong.size() < fewest) {
+                best = blocks;
+                fewest = wrong.size();
+            }
+            if (wrong.isEmpty() || !refinement.refine(wrong)) {
+                break;
+            }
+        }
+        return best;
+    }
+
+    /** The arithmetic of the step, element by element, with the numbers as the context shows them. */
+    private static List<Trace.Block> arithmetic(Context c) {
         return switch (c.op()) {
             case ADD -> elementwise(c, i -> bin("+", el(c.arg("a"), i), el(c.arg("b"), i)));
             case SUB -> elementwise(c, i -> bin("−", el(c.arg("a"), i), el(c.arg("b"), i)));
@@ -125,17 +178,23 @@ public final class OperationTracer {
             case RESIDUAL -> elementwise(c, i -> bin("+", el(c.arg("fx"), i), el(c.arg("x"), i)));
             case SCALE -> elementwise(c, i -> bin("×", el(c.arg("s"), i), el(c.arg("x"), i)));
             case WEIGHT_UPDATE -> elementwise(c, i -> bin("−", el(c.arg("w"), i), bin("×", el(c.arg("lr"), i), el(c.arg("grad"), i))));
-            case ODDS -> elementwise(c, i -> new Expr.Frac(el(c.arg("p"), i), bin("−", num("1"), el(c.arg("p"), i))),
-                    i -> new Expr.Frac(el(c.arg("p"), i), c.num(1 - c.arg("p").at(elIndex(c.arg("p"), i)))));
+            case ODDS -> {
+                Numeric oneMinusP = ArithmeticOps.sub(Scalar.of(1), c.arg("p").numeric());
+                yield elementwise(c, i -> new Expr.Frac(el(c.arg("p"), i), bin("−", num("1"), el(c.arg("p"), i))),
+                        i -> new Expr.Frac(el(c.arg("p"), i), c.num(oneMinusP.at(elIndex(c.arg("p"), i)))));
+            }
             case ODDS_RATIO -> elementwise(c, i -> new Expr.Frac(el(c.arg("a"), i), el(c.arg("b"), i)));
-            case LOGIT -> elementwise(c, i -> call("ln", new Expr.Frac(el(c.arg("p"), i), bin("−", num("1"), el(c.arg("p"), i)))),
-                    i -> {
-                        double p = c.arg("p").at(i);
-                        return call("ln", c.num(p / (1 - p)));
-                    });
-            case SIGMOID, INVERSE_LOGIT -> elementwise(c,
-                    i -> new Expr.Frac(num("1"), bin("+", num("1"), new Expr.Pow(sym("e"), negated(c, c.arg("x"), i)))),
-                    i -> new Expr.Frac(num("1"), bin("+", num("1"), c.num(Math.exp(-c.arg("x").at(i))))));
+            case LOGIT -> {
+                Numeric odds = ProbabilityOps.odds(c.arg("p").numeric());
+                yield elementwise(c, i -> call("ln", new Expr.Frac(el(c.arg("p"), i), bin("−", num("1"), el(c.arg("p"), i)))),
+                        i -> call("ln", c.num(odds.at(i))));
+            }
+            case SIGMOID, INVERSE_LOGIT -> {
+                Numeric expMinusX = ActivationOps.exp(ArithmeticOps.scale(c.arg("x").numeric(), -1));
+                yield elementwise(c,
+                        i -> new Expr.Frac(num("1"), bin("+", num("1"), new Expr.Pow(sym("e"), negated(c.arg("x"), i)))),
+                        i -> new Expr.Frac(num("1"), bin("+", num("1"), c.num(expMinusX.at(i)))));
+            }
             case RELU -> elementwise(c, i -> call("max", num("0"), el(c.arg("x"), i)));
             case TANH -> elementwise(c, i -> call("tanh", el(c.arg("x"), i)));
             case EXP -> elementwise(c, i -> new Expr.Pow(sym("e"), el(c.arg("x"), i)));
@@ -145,18 +204,15 @@ public final class OperationTracer {
                     i -> bin("×", bin("×", num("0.5"), el(c.arg("x"), i)),
                             call("", bin("+", num("1"), call("erf", new Expr.Frac(el(c.arg("x"), i), call("√", num("2"))))))),
                     i -> bin("×", bin("×", num("0.5"), el(c.arg("x"), i)),
-                            call("", bin("+", num("1"), c.num(org.apache.commons.math3.special.Erf.erf(c.arg("x").at(i) / Math.sqrt(2)))))));
+                            call("", bin("+", num("1"), c.num(ActivationOps.geluErf(c.arg("x").at(i)))))));
             case GELU_TANH -> elementwise(c,
                     i -> bin("×", bin("×", num("0.5"), el(c.arg("x"), i)), call("", bin("+", num("1"),
-                            call("tanh", bin("×", num("0.7979"), call("", bin("+", el(c.arg("x"), i),
+                            call("tanh", bin("×", call("√", new Expr.Frac(num("2"), sym("π"))), call("", bin("+", el(c.arg("x"), i),
                                     bin("×", num("0.044715"), new Expr.Pow(el(c.arg("x"), i), num("3")))))))))),
-                    i -> {
-                        double x = c.arg("x").at(i);
-                        double t = Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x));
-                        return bin("×", bin("×", num("0.5"), el(c.arg("x"), i)), call("", bin("+", num("1"), c.num(t))));
-                    });
+                    i -> bin("×", bin("×", num("0.5"), el(c.arg("x"), i)),
+                            call("", bin("+", num("1"), c.num(ActivationOps.geluTanhTerm(c.arg("x").at(i)))))));
             case MATMUL -> matmul(c, c.arg("a"), c.arg("b"), null);
-            case LINEAR -> matmul(c, c.arg("x"), c.arg("w"), c.has("b") ? c.arg("b") : null);
+            case LINEAR -> c.arg("w").value() instanceof Vector ? neuron(c) : matmul(c, c.arg("x"), c.arg("w"), c.has("b") ? c.arg("b") : null);
             case TRANSPOSE -> {
                 Matrix a = (Matrix) c.arg("a").value();
                 yield elementwise(c, i -> sym(c.arg("a").name() + "[" + i % a.rows() + "][" + i / a.rows() + "]"));
@@ -179,7 +235,8 @@ public final class OperationTracer {
             case LAYER_NORM -> layerNorm(c);
             case SOFTMAX -> softmax(c, c.arg("x"), false);
             case LOG_SOFTMAX -> softmax(c, c.arg("x"), true);
-            case CROSS_ENTROPY -> crossEntropy(c);
+            case CROSS_ENTROPY -> c.has("target") ? crossEntropy(c) : List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()),
+                    new Expr.Neg(call("ln", sym(c.arg("p").name()))), new Expr.Neg(call("ln", c.arg("p").element(0))), c.out(0)))));
             case MSE -> mse(c);
             case SOFTMAX_CROSS_ENTROPY_GRADIENT -> gradient(c);
             case ONE_HOT -> elementwise(c, i -> new Expr.Words(i == (int) c.arg("index").at(0)
@@ -192,11 +249,10 @@ public final class OperationTracer {
                         Equation.of(sym(c.name()), new Expr.Words("index of " + x.text(best) + " (from 0)"), c.out(0)))));
             }
             case BATCH_COUNT -> {
-                double n = c.arg("n").at(0);
-                double b = c.arg("batch_size").at(0);
+                double quotient = ArithmeticOps.divide(c.arg("n").numeric(), c.arg("batch_size").numeric()).at(0);
                 yield List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()),
                         call("⌈⌉", new Expr.Frac(c.arg("n").element(0), c.arg("batch_size").element(0))),
-                        call("⌈⌉", c.num(n / b)), c.out(0)))));
+                        call("⌈⌉", c.num(quotient)), c.out(0)))));
             }
             case BATCH_RANGES -> batchRanges(c);
             case TOKENIZE -> List.of(new Trace.Block("split into words and punctuation marks", List.of(
@@ -211,6 +267,50 @@ public final class OperationTracer {
                     sym(c.arg("a").name() + "[" + (int) c.arg("index").at(0) + "]"), c.result().whole()))));
             case RESTATE -> List.of(new Trace.Block("the same value written again", List.of(
                     Equation.of(sym(c.name()), c.arg("x").whole(), c.result().whole()))));
+            case NEGATE -> elementwise(c, i -> new Expr.Neg(el(c.arg("x"), i)));
+            case POWER -> elementwise(c, i -> new Expr.Pow(el(c.arg("x"), i), c.arg("p").element(0)));
+            case ABS -> elementwise(c, i -> call("| |", el(c.arg("x"), i)));
+            case DETERMINANT -> determinant(c);
+            case INVERSE -> inverse(c);
+            case MAX -> List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()), maxOf(c.arg("x")), c.out(0)))));
+            case MIN -> List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()), new Expr.Call("min", ((Expr.Call) maxOf(c.arg("x"))).args()),
+                    c.out(0)))));
+            case ROW_MEANS -> axisMeans(c, true);
+            case COLUMN_MEANS -> axisMeans(c, false);
+            case ELEMENT -> List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()), sym(c.arg("x").name() + "[" + (int) c.arg("i").at(0) + "]"
+                    + (c.has("j") ? "[" + (int) c.arg("j").at(0) + "]" : "")), c.out(0)))));
+            case COLUMN -> List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()),
+                    sym(c.arg("a").name() + "[:, " + (int) c.arg("index").at(0) + "]"), c.result().whole()))));
+            case STACK -> List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()), c.result().whole()))));
+            case CONCAT -> List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()),
+                    call("concat", c.arg("a").whole(), c.arg("b").whole()), c.result().whole()))));
+            case RELU_DERIVATIVE -> elementwise(c, i -> new Expr.Words("1 if " + c.arg("x").text(i) + " > 0, else 0"));
+            case SIGMOID_DERIVATIVE -> elementwise(c, i -> bin("×", el(c.arg("s"), i), call("", bin("−", num("1"), el(c.arg("s"), i)))));
+            case LOG_BASE -> elementwise(c, i -> new Expr.Frac(call("ln", el(c.arg("x"), i)), call("ln", c.arg("base").element(0))));
+            case SOFTMAX_BACKWARD -> softmaxBackward(c);
+            case BINARY_CROSS_ENTROPY -> binaryCrossEntropy(c);
+            case ENTROPY -> {
+                List<Expr> terms = new ArrayList<>();
+                for (int i = 0; i < c.arg("p").size(); i++) {
+                    // 0 ln 0 counts as 0: such a term is left out rather than shown as an undefined 0×ln(0).
+                    if (c.arg("p").at(i) != 0) {
+                        terms.add(bin("×", c.arg("p").element(i), call("ln", c.arg("p").element(i))));
+                    }
+                }
+                if (terms.isEmpty()) {
+                    terms.add(num("0"));
+                }
+                yield List.of(new Trace.Block("terms with p = 0 are left out (0 ln 0 counts as 0)", List.of(Equation.of(sym(c.name()), new Expr.Neg(call("", chain("+", terms))),
+                        c.out(0)))));
+            }
+            case HALF_SQUARED_ERROR -> halfSquaredError(c);
+            case NORMAL_PDF -> normal(c, false);
+            case NORMAL_CDF -> normal(c, true);
+            case EMPIRICAL_CDF -> empiricalCdf(c);
+            case EXPECTED_VALUE -> List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()),
+                    products(c.arg("values"), c.arg("probabilities"), c.arg("values").size()), c.out(0)))));
+            case DISTRIBUTION_VARIANCE -> distributionVariance(c);
+            case APPROX -> approx(c);
             case EQUAL -> comparison(c, "=");
             case GREATER -> comparison(c, ">");
             case LESS -> comparison(c, "<");
@@ -247,9 +347,10 @@ public final class OperationTracer {
         return s.size() == 1 ? 0 : i;
     }
 
-    private static Expr negated(Context c, Shown s, int i) {
+    /** −x as a learner substitutes it: −(−2) is 2, −0 is 0. */
+    private static Expr negated(Shown s, int i) {
         double v = s.at(elIndex(s, i));
-        return v < 0 ? num(s.text(elIndex(s, i)).substring(1)) : new Expr.Neg(el(s, i));
+        return v < 0 ? num(s.text(elIndex(s, i)).substring(1)) : v == 0 ? el(s, i) : new Expr.Neg(el(s, i));
     }
 
     // ---- products -----------------------------------------------------------------------------
@@ -303,7 +404,7 @@ public final class OperationTracer {
     }
 
     private static Expr withBias(Expr sum, Shown bias, int col) {
-        return bias == null ? sum : bin("+", sum, bias.element(col));
+        return bias == null ? sum : bin("+", sum, el(bias, col));
     }
 
     private static Expr terms(Shown x) {
@@ -325,10 +426,7 @@ public final class OperationTracer {
     // ---- statistics ---------------------------------------------------------------------------
 
     private static Equation mean(Context c, Shown x, Expr lhs, Expr result) {
-        double sum = 0;
-        for (int i = 0; i < x.size(); i++) {
-            sum += x.at(i);
-        }
+        double sum = ArithmeticOps.sum(x.numeric());
         return Equation.of(lhs, new Expr.Frac(call("", terms(x)), num(Integer.toString(x.size()))),
                 new Expr.Frac(c.num(sum), num(Integer.toString(x.size()))), result);
     }
@@ -337,21 +435,21 @@ public final class OperationTracer {
         Shown x = c.arg("x");
         int n = x.size();
         double mu = StatisticsOps.mean(x.numeric());
+        Numeric deviations = ArithmeticOps.sub(x.numeric(), Scalar.of(mu));
+        Numeric squared = ArithmeticOps.elementwiseProduct(deviations, deviations);
+        double total = ArithmeticOps.sum(squared);
         List<Trace.Block> blocks = new ArrayList<>();
         blocks.add(new Trace.Block("mean", List.of(mean(c, x, sym("μ"), c.num(mu)))));
         List<Equation> squares = new ArrayList<>();
         List<Expr> squareTerms = new ArrayList<>();
-        double total = 0;
         for (int i = 0; i < n; i++) {
-            double d = x.at(i) - mu;
-            total += d * d;
             squares.add(Equation.of(sym("(" + x.elementName(i) + " − μ)²"), new Expr.Pow(call("", bin("−", x.element(i), c.num(mu))), num("2")),
-                    c.num(d * d)));
-            squareTerms.add(c.num(d * d));
+                    c.num(squared.at(i))));
+            squareTerms.add(c.num(squared.at(i)));
         }
         blocks.add(new Trace.Block("squared deviations", squares));
         int divisor = sample ? n - 1 : n;
-        double variance = total / divisor;
+        double variance = sample ? StatisticsOps.varianceSample(x.numeric()) : StatisticsOps.variancePopulation(x.numeric());
         Expr varLhs = sym(sample ? "s²" : "σ²");
         Expr divisorExpr = num(Integer.toString(divisor));
         if (root) {
@@ -373,12 +471,15 @@ public final class OperationTracer {
         Expr sigmaExpr = c.has("std") ? c.arg("std").element(0) : c.num(sigma);
         List<Trace.Block> blocks = new ArrayList<>();
         blocks.add(new Trace.Block("", List.of(
-                Equation.of(sym("μ"), c.has("mean") ? muExpr : new Expr.Frac(call("", terms(x)), num(Integer.toString(x.size()))), muExpr),
-                Equation.of(sym("σ"), c.has("std") ? sigmaExpr : call("√", sym("(1/n) Σ (xᵢ − μ)²")), sigmaExpr))));
+                c.has("mean") ? Equation.of(sym("μ"), bin("", muExpr, new Expr.Words("(given)")))
+                        : Equation.of(sym("μ"), new Expr.Frac(call("", terms(x)), num(Integer.toString(x.size()))), muExpr),
+                c.has("std") ? Equation.of(sym("σ"), bin("", sigmaExpr, new Expr.Words("(given)")))
+                        : Equation.of(sym("σ"), call("√", call("", sym("(1/n) Σ (xᵢ − μ)²"))), sigmaExpr))));
+        Numeric deviations = ArithmeticOps.sub(x.numeric(), Scalar.of(mu));
         List<Equation> lines = new ArrayList<>();
         for (int i = 0; i < x.size(); i++) {
             lines.add(Equation.of(c.outName(i), new Expr.Frac(call("", bin("−", x.element(i), muExpr)), sigmaExpr),
-                    new Expr.Frac(c.num(x.at(i) - mu), sigmaExpr), c.out(i)));
+                    new Expr.Frac(c.num(deviations.at(i)), sigmaExpr), c.out(i)));
         }
         blocks.add(new Trace.Block("z-scores", lines));
         return blocks;
@@ -398,7 +499,7 @@ public final class OperationTracer {
             Vector v = Vector.of(row);
             double mu = StatisticsOps.mean(v);
             double var = StatisticsOps.variancePopulation(v);
-            double den = Math.sqrt(var + eps);
+            double den = StatisticsOps.layerNormDenominator(v, eps);
             List<Equation> lines = new ArrayList<>();
             lines.add(Equation.of(sym("μ"), c.num(mu)));
             lines.add(Equation.of(sym("σ²"), c.num(var)));
@@ -431,24 +532,29 @@ public final class OperationTracer {
         for (int r = 0; r < rows; r++) {
             String row = rows > 1 ? "row " + r + ", " : "";
             String idx = rows > 1 ? "[" + r + "]" : "";
-            double max = Double.NEGATIVE_INFINITY;
+            double[] values = new double[cols];
             List<Expr> elements = new ArrayList<>();
             for (int k = 0; k < cols; k++) {
-                max = Math.max(max, x.at(r * cols + k));
+                values[k] = x.at(r * cols + k);
                 elements.add(x.element(r * cols + k));
             }
-            blocks.add(new Trace.Block(row + "max", List.of(Equation.of(sym("m" + idx), new Expr.Call("max", elements), c.num(max)))));
+            ActivationOps.SoftmaxParts parts = ActivationOps.softmaxParts(values);
+            double max = parts.max();
+            double sum = parts.sum();
+            double[] e = parts.exps();
+            // The maximum is one of the scores: shown as that score is, never rounded to something else.
+            Expr m = c.num(max);
+            for (int k = 0; k < cols; k++) {
+                m = values[k] == max ? x.element(r * cols + k) : m;
+            }
+            blocks.add(new Trace.Block(row + "max", List.of(Equation.of(sym("m" + idx), new Expr.Call("max", elements), m))));
             List<Equation> shifted = new ArrayList<>();
             List<Equation> exps = new ArrayList<>();
             List<Expr> expTerms = new ArrayList<>();
-            double sum = 0;
-            double[] e = new double[cols];
             for (int k = 0; k < cols; k++) {
                 int i = r * cols + k;
-                double s = x.at(i) - max;
-                e[k] = Math.exp(s);
-                sum += e[k];
-                shifted.add(Equation.of(sym(x.elementName(i) + " − m"), bin("−", x.element(i), c.num(max)), c.num(s)));
+                double s = parts.shifted()[k];
+                shifted.add(Equation.of(sym(x.elementName(i) + " − m"), bin("−", x.element(i), m), c.num(s)));
                 exps.add(Equation.of(sym("e^(" + x.elementName(i) + " − m)"), new Expr.Pow(sym("e"), c.num(s)), c.num(e[k])));
                 expTerms.add(c.num(e[k]));
             }
@@ -457,13 +563,13 @@ public final class OperationTracer {
             blocks.add(new Trace.Block(row + "sum", List.of(Equation.of(sym("Σ" + idx), chain("+", expTerms), c.num(sum)))));
             List<Equation> division = new ArrayList<>();
             if (log) {
-                division.add(Equation.of(sym("ln Σ" + idx), call("ln", c.num(sum)), c.num(Math.log(sum))));
+                division.add(Equation.of(sym("ln Σ" + idx), call("ln", c.num(sum)), c.num(parts.logSum())));
             }
             for (int k = 0; k < cols; k++) {
                 int i = r * cols + k;
                 Expr lhs = sym(Shown.elementName(outName, out.value(), i));
                 division.add(log
-                        ? Equation.of(lhs, bin("−", c.num(x.at(i) - max), c.num(Math.log(sum))), out.element(i))
+                        ? Equation.of(lhs, bin("−", c.num(parts.shifted()[k]), c.num(parts.logSum())), out.element(i))
                         : Equation.of(lhs, new Expr.Frac(c.num(e[k]), c.num(sum)), out.element(i)));
             }
             blocks.add(new Trace.Block(row + (log ? "shifted score minus the log of the sum" : "division"), division));
@@ -477,11 +583,19 @@ public final class OperationTracer {
         List<Equation> lines = new ArrayList<>();
         if (p.value() instanceof Matrix m) {
             List<Expr> losses = new ArrayList<>();
-            double total = 0;
+            double[] perRow = new double[m.rows()];
+            for (int r = 0; r < m.rows(); r++) {
+                try {
+                    perRow[r] = LossOps.crossEntropy(m.row(r), Scalar.of(t.at(r)));
+                } catch (OpException e) {
+                    // A float32 probability that underflowed to 0: −ln 0 is ∞, which the reference refuses to call a loss.
+                    perRow[r] = Double.POSITIVE_INFINITY;
+                }
+            }
+            double total = ArithmeticOps.sum(Vector.of(perRow));
             for (int r = 0; r < m.rows(); r++) {
                 int target = (int) t.at(r);
-                double l = -Math.log(m.get(r, target));
-                total += l;
+                double l = perRow[r];
                 lines.add(Equation.of(sym("L[" + r + "]"), new Expr.Neg(call("ln", sym(p.name() + "[" + r + "][" + target + "]"))),
                         new Expr.Neg(call("ln", p.element(r, target))), c.num(l)));
                 losses.add(c.num(l));
@@ -499,7 +613,8 @@ public final class OperationTracer {
                     terms.add(bin("×", t.element(i), call("ln", p.element(i))));
                 }
             }
-            lines.add(Equation.of(sym(c.name()), new Expr.Neg(call("", chain("+", terms))), c.out(0)));
+            lines.add(Equation.of(sym(c.name()), terms.isEmpty() ? new Expr.Words("0 (every target weight is 0)")
+                    : new Expr.Neg(call("", chain("+", terms))), c.out(0)));
         }
         return List.of(new Trace.Block("", lines));
     }
@@ -507,15 +622,15 @@ public final class OperationTracer {
     private static List<Trace.Block> mse(Context c) {
         Shown y = c.arg("prediction");
         Shown t = c.arg("target");
+        Numeric errors = ArithmeticOps.sub(y.numeric(), t.numeric());
+        Numeric squared = ArithmeticOps.elementwiseProduct(errors, errors);
+        double total = ArithmeticOps.sum(squared);
         List<Equation> lines = new ArrayList<>();
         List<Expr> squares = new ArrayList<>();
-        double total = 0;
         for (int i = 0; i < y.size(); i++) {
-            double d = y.at(i) - t.at(i);
-            total += d * d;
             lines.add(Equation.of(sym("(" + y.elementName(i) + " − " + t.elementName(i) + ")²"),
-                    new Expr.Pow(call("", bin("−", y.element(i), t.element(i))), num("2")), c.num(d * d)));
-            squares.add(c.num(d * d));
+                    new Expr.Pow(call("", bin("−", y.element(i), t.element(i))), num("2")), c.num(squared.at(i))));
+            squares.add(c.num(squared.at(i)));
         }
         Expr n = num(Integer.toString(y.size()));
         return List.of(new Trace.Block("squared errors", lines), new Trace.Block("mean", List.of(Equation.of(sym(c.name()),
@@ -528,15 +643,13 @@ public final class OperationTracer {
         int cols = p.value() instanceof Matrix m ? m.cols() : p.size();
         double[] y = new double[p.size()];
         if (t.value() instanceof Scalar) {
-            y[(int) t.at(0)] = 1;
+            System.arraycopy(LossOps.oneHot((int) t.at(0), cols).toArray(), 0, y, 0, cols);
         } else if (p.value() instanceof Matrix m) {
             for (int r = 0; r < m.rows(); r++) {
-                y[r * cols + (int) t.at(r)] = 1;
+                System.arraycopy(LossOps.oneHot((int) t.at(r), cols).toArray(), 0, y, r * cols, cols);
             }
         } else {
-            for (int i = 0; i < y.length; i++) {
-                y[i] = t.at(i);
-            }
+            System.arraycopy(t.numeric().flat(), 0, y, 0, y.length);
         }
         List<Expr> yRow = new ArrayList<>();
         for (double v : y) {
@@ -623,7 +736,7 @@ public final class OperationTracer {
         Matrix mk = (Matrix) k.value();
         int d = mk.cols();
         Expr root = call("√", num(Integer.toString(d)));
-        Expr rootValue = c.num(Math.sqrt(d));
+        Expr rootValue = c.num(ActivationOps.sqrt(Scalar.of(d)).at(0));
         List<Equation> lines = new ArrayList<>();
         for (int i = 0; i < mq.rows(); i++) {
             for (int j = 0; j < mk.rows(); j++) {
@@ -634,11 +747,10 @@ public final class OperationTracer {
                     continue;
                 }
                 List<Expr> terms = new ArrayList<>();
-                double raw = 0;
                 for (int t = 0; t < d; t++) {
                     terms.add(bin("×", q.element(i, t), k.element(j, t)));
-                    raw += mq.get(i, t) * mk.get(j, t);
                 }
+                double raw = LinearAlgebraOps.dot(mq.row(i), mk.row(j));
                 lines.add(Equation.of(lhs, new Expr.Frac(call("", chain("+", terms)), root), new Expr.Frac(c.num(raw), rootValue),
                         out.element(flat)));
             }
@@ -678,8 +790,205 @@ public final class OperationTracer {
 
     private static List<Trace.Block> comparison(Context c, String op) {
         boolean result = ((Bool) c.result().value()).value();
+        // In parentheses, so that the relation's own = (or > or <) is not read as one more side of the line.
         return List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()),
-                bin(op, c.arg("a").element(0), c.arg("b").element(0)), new Expr.Words(Boolean.toString(result))))));
+                call("", bin(op, c.arg("a").element(0), c.arg("b").element(0))), new Expr.Words(Boolean.toString(result))))));
+    }
+
+    // ---- operations of the expression language ------------------------------------------------
+
+    /** The items of a variadic argument (stack's items[0], items[1], ...), each rendered by {@code arg}. */
+    private static List<Expr> items(Context c, Function<String, Expr> arg) {
+        List<Expr> out = new ArrayList<>();
+        for (int k = 0; c.has("items[" + k + "]"); k++) {
+            out.add(arg.apply("items[" + k + "]"));
+        }
+        return out;
+    }
+
+    private static List<Trace.Block> determinant(Context c) {
+        Shown a = c.arg("a");
+        Matrix m = (Matrix) a.value();
+        Expr worked = m.rows() == 2
+                ? bin("−", bin("×", a.element(0, 0), a.element(1, 1)), bin("×", a.element(0, 1), a.element(1, 0)))
+                : new Expr.Words("by LU decomposition");
+        return List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()), worked, c.out(0)))));
+    }
+
+    private static List<Trace.Block> inverse(Context c) {
+        Shown a = c.arg("a");
+        Matrix m = (Matrix) a.value();
+        if (m.rows() != 2) {
+            return List.of(new Trace.Block("by LU decomposition", List.of(Equation.of(sym(c.name()), c.result().whole()))));
+        }
+        double det = m.get(0, 0) * m.get(1, 1) - m.get(0, 1) * m.get(1, 0);
+        Expr detExpr = c.num(det);
+        List<Trace.Block> blocks = new ArrayList<>();
+        blocks.add(new Trace.Block("determinant", List.of(Equation.of(sym("det"),
+                bin("−", bin("×", a.element(0, 0), a.element(1, 1)), bin("×", a.element(0, 1), a.element(1, 0))), detExpr))));
+        Expr[] adjugate = {a.element(1, 1), new Expr.Neg(a.element(0, 1)), new Expr.Neg(a.element(1, 0)), a.element(0, 0)};
+        blocks.add(new Trace.Block("[[d, −b], [−c, a]] / det", elementwise(c, i -> new Expr.Frac(adjugate[i], detExpr)).get(0).lines()));
+        return blocks;
+    }
+
+    private static List<Trace.Block> axisMeans(Context c, boolean rows) {
+        Shown a = c.arg("a");
+        Matrix m = (Matrix) a.value();
+        int n = rows ? m.cols() : m.rows();
+        return elementwise(c, i -> {
+            List<Expr> terms = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                terms.add(rows ? a.element(i, k) : a.element(k, i));
+            }
+            return new Expr.Frac(call("", chain("+", terms)), num(Integer.toString(n)));
+        });
+    }
+
+    private static List<Trace.Block> neuron(Context c) {
+        Shown x = c.arg("x");
+        Shown w = c.arg("w");
+        Shown b = c.has("b") ? c.arg("b") : null;
+        int inner = w.size();
+        return elementwise(c, r -> {
+            List<Expr> terms = new ArrayList<>();
+            for (int k = 0; k < inner; k++) {
+                terms.add(bin("×", x.element(r * inner + k), w.element(k)));
+            }
+            return withBias(chain("+", terms), b, 0);
+        });
+    }
+
+    private static List<Trace.Block> softmaxBackward(Context c) {
+        Shown s = c.arg("s");
+        Shown g = c.arg("grad");
+        int cols = s.value() instanceof Matrix m ? m.cols() : s.size();
+        List<Trace.Block> blocks = new ArrayList<>();
+        for (int start = 0; start < s.size(); start += cols) {
+            String idx = s.size() > cols ? "[" + start / cols + "]" : "";
+            double dot = 0;
+            for (int k = start; k < start + cols; k++) {
+                dot += g.at(k) * s.at(k);
+            }
+            List<Equation> lines = new ArrayList<>();
+            List<Expr> terms = new ArrayList<>();
+            for (int k = start; k < start + cols; k++) {
+                terms.add(bin("×", g.element(k), s.element(k)));
+            }
+            Expr dotExpr = c.num(dot);
+            lines.add(Equation.of(sym("g·s" + idx), chain("+", terms), dotExpr));
+            for (int k = start; k < start + cols; k++) {
+                lines.add(Equation.of(c.outName(k), bin("×", s.element(k), call("", bin("−", g.element(k), dotExpr))), c.out(k)));
+            }
+            blocks.add(new Trace.Block(idx.isEmpty() ? "" : "row " + start / cols, lines));
+        }
+        return blocks;
+    }
+
+    private static List<Trace.Block> binaryCrossEntropy(Context c) {
+        Shown p = c.arg("p");
+        Shown y = c.arg("y");
+        List<Equation> lines = new ArrayList<>();
+        List<Expr> losses = new ArrayList<>();
+        double total = 0;
+        for (int i = 0; i < p.size(); i++) {
+            double pi = p.at(i);
+            double yi = y.at(i);
+            double l = -((yi == 0 ? 0 : yi * Math.log(pi)) + (yi == 1 ? 0 : (1 - yi) * Math.log(1 - pi)));
+            total += l;
+            Expr lhs = p.size() == 1 ? sym(c.name()) : sym("L[" + i + "]");
+            lines.add(Equation.of(lhs, new Expr.Neg(call("", bin("+", bin("×", y.element(i), call("ln", p.element(i))),
+                    bin("×", call("", bin("−", num("1"), y.element(i))), call("ln", bin("−", num("1"), p.element(i))))))),
+                    p.size() == 1 ? c.out(0) : c.num(l)));
+            losses.add(c.num(l));
+        }
+        if (p.size() > 1) {
+            Expr n = num(Integer.toString(p.size()));
+            lines.add(Equation.of(sym(c.name()), new Expr.Frac(call("", chain("+", losses)), n), new Expr.Frac(c.num(total), n), c.out(0)));
+        }
+        return List.of(new Trace.Block("", lines));
+    }
+
+    private static List<Trace.Block> halfSquaredError(Context c) {
+        Shown y = c.arg("prediction");
+        Shown t = c.arg("target");
+        List<Equation> lines = new ArrayList<>();
+        List<Expr> halves = new ArrayList<>();
+        for (int i = 0; i < y.size(); i++) {
+            double d = t.at(i) - y.at(i);
+            lines.add(Equation.of(sym("½(" + t.elementName(i) + " − " + y.elementName(i) + ")²"),
+                    bin("×", num("0.5"), new Expr.Pow(call("", bin("−", t.element(i), y.element(i))), num("2"))), c.num(0.5 * d * d)));
+            halves.add(c.num(0.5 * d * d));
+        }
+        return List.of(new Trace.Block("halved squared errors", lines),
+                new Trace.Block("sum", List.of(Equation.of(sym(c.name()), chain("+", halves), c.out(0)))));
+    }
+
+    private static List<Trace.Block> normal(Context c, boolean cumulative) {
+        Expr mu = c.has("mean") ? c.arg("mean").element(0) : num("0");
+        Expr sigma = c.has("std") ? c.arg("std").element(0) : num("1");
+        double m = c.has("mean") ? c.arg("mean").at(0) : 0;
+        double sd = c.has("std") ? c.arg("std").at(0) : 1;
+        Shown x = c.arg("x");
+        return elementwise(c, i -> {
+            Expr centred = call("", bin("−", el(x, i), mu));
+            return cumulative
+                    ? bin("×", num("0.5"), call("", bin("+", num("1"), call("erf", new Expr.Frac(centred, bin("×", sigma, call("√", num("2"))))))))
+                    : new Expr.Frac(new Expr.Pow(sym("e"), new Expr.Neg(new Expr.Frac(new Expr.Pow(centred, num("2")),
+                            bin("×", num("2"), new Expr.Pow(sigma, num("2")))))), bin("×", sigma, call("√", bin("×", num("2"), sym("π")))));
+        }, i -> {
+            double z = (x.at(elIndex(x, i)) - m) / sd;
+            return cumulative
+                    ? bin("×", num("0.5"), call("", bin("+", num("1"), c.num(org.apache.commons.math3.special.Erf.erf(z / Math.sqrt(2))))))
+                    : new Expr.Frac(c.num(Math.exp(-z * z / 2)), c.num(sd * Math.sqrt(2 * Math.PI)));
+        });
+    }
+
+    private static List<Trace.Block> empiricalCdf(Context c) {
+        Shown data = c.arg("data");
+        Shown x = c.arg("x");
+        int n = data.size();
+        return elementwise(c, i -> new Expr.Frac(new Expr.Words("#{dᵢ ≤ " + x.text(i) + "}"), num(Integer.toString(n))), i -> {
+            int count = 0;
+            for (int k = 0; k < n; k++) {
+                if (data.at(k) <= x.at(i)) {
+                    count++;
+                }
+            }
+            return new Expr.Frac(num(Integer.toString(count)), num(Integer.toString(n)));
+        });
+    }
+
+    private static List<Trace.Block> distributionVariance(Context c) {
+        Shown v = c.arg("values");
+        Shown p = c.arg("probabilities");
+        double mu = 0;
+        for (int i = 0; i < v.size(); i++) {
+            mu += v.at(i) * p.at(i);
+        }
+        Expr muExpr = c.num(mu);
+        List<Expr> terms = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            terms.add(bin("×", p.element(i), new Expr.Pow(call("", bin("−", v.element(i), muExpr)), num("2"))));
+        }
+        return List.of(new Trace.Block("expected value", List.of(Equation.of(sym("E[X]"), products(v, p, v.size()), muExpr))),
+                new Trace.Block("variance", List.of(Equation.of(sym(c.name()), chain("+", terms), c.out(0)))));
+    }
+
+    private static List<Trace.Block> approx(Context c) {
+        Shown a = c.arg("a");
+        Shown b = c.arg("b");
+        Shown t = c.arg("tolerance");
+        int size = Math.max(a.size(), b.size());
+        List<Equation> lines = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            double d = Math.abs(a.at(elIndex(a, i)) - b.at(elIndex(b, i)));
+            String relation = d <= t.at(elIndex(t, i)) ? " ≤ " : " > ";
+            // The difference on a line of its own, so the line is arithmetic a reader (and the trace property) can redo.
+            lines.add(Equation.of(call("| |", bin("−", el(a, i), el(b, i))), c.num(d)));
+            lines.add(Equation.of(new Expr.Words(((Expr.Num) c.num(d)).text() + relation + t.text(elIndex(t, i)))));
+        }
+        lines.add(Equation.of(sym(c.name()), new Expr.Words(Boolean.toString(((Bool) c.result().value()).value()))));
+        return List.of(new Trace.Block("", lines));
     }
 
     private static String items(Value v) {

@@ -46,6 +46,20 @@ public final class Shown {
         return new Shown(name, value, elements(printed), false, numbers);
     }
 
+    /**
+     * This value as an operand of a computation: an input as written (it is exact); a result the book
+     * prints at its printed precision plus one digit, since arithmetic on numbers rounded like the result
+     * would not give the result; any other value at the trace's digits; each with the extra digits the
+     * refinement gives it.
+     */
+    Shown operand(Refinement r) {
+        if (verbatim && numbers.digits().isEmpty()) {
+            return this;
+        }
+        boolean printed = !verbatim && digits.size() == size() && size() > 0;
+        return new Shown(name, value, digits, verbatim, numbers.refined(r).finer(printed ? 1 : 0));
+    }
+
     private static List<PrintedNumber> elements(Optional<PrintedValue> printed) {
         return printed.map(p -> switch (p) {
             case PrintedNumber n -> List.of(n);

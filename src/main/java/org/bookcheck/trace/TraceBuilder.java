@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.bookcheck.check.Evaluation;
 import org.bookcheck.check.Finding;
+import org.bookcheck.check.FindingText;
 import org.bookcheck.check.FixtureResult;
-import org.bookcheck.check.ValueText;
 import org.bookcheck.fixture.Argument;
 import org.bookcheck.fixture.Fixture;
 import org.bookcheck.fixture.Input;
@@ -21,11 +21,19 @@ public final class TraceBuilder {
     }
 
     /**
-     * The trace of a fixture. The fixture must evaluate (no errors in {@link Evaluation#errors()});
-     * {@code result} adds the book's printed values with their verdicts and lines.
+     * The trace of a fixture, from the evaluation its check was judged from where {@code result} holds
+     * one (so the trace shows the very values that were judged), else from a new evaluation. The fixture
+     * must evaluate (no errors in {@link Evaluation#errors()}); {@code result} adds the book's printed
+     * values with their verdicts and lines.
      */
     public static Trace build(Fixture fixture, Optional<FixtureResult> result, TraceNumbers numbers) {
-        Evaluation evaluation = Evaluation.of(fixture);
+        return build(result.flatMap(FixtureResult::evaluation).filter(e -> e.fixture() == fixture).orElseGet(() -> Evaluation.of(fixture)),
+                result, numbers);
+    }
+
+    /** The trace of an evaluated fixture; {@code result}, the check of the same fixture, adds the book's printed values. */
+    public static Trace build(Evaluation evaluation, Optional<FixtureResult> result, TraceNumbers numbers) {
+        Fixture fixture = evaluation.fixture();
         if (!evaluation.errors().isEmpty()) {
             throw new IllegalArgumentException("the fixture " + fixture.id() + " does not evaluate: " + evaluation.errors().get(0).message());
         }
@@ -62,11 +70,7 @@ public final class TraceBuilder {
     }
 
     private static Trace.BookMark mark(Finding f) {
-        return new Trace.BookMark(f.verdict().isOk(), f.printed().text(), ValueText.exact(f.exact()), f.exactRounded(),
-                f.verdict().label() + switch (f.expectation()) {
-                    case MUST_BE_WRONG -> f.failsClaim() ? " (marked as an erratum but now right)" : " (known erratum)";
-                    case REPORT_ONLY -> " (illustrative)";
-                    case MUST_HOLD -> f.failsClaim() ? " (fails)" : "";
-                }, f.location().line());
+        return new Trace.BookMark(f.verdict().isOk(), f.printed().text(), TraceNumbers.exactBeside(f.printed(), f.exact()), f.exactRounded(),
+                FindingText.label(f), f.location().line());
     }
 }

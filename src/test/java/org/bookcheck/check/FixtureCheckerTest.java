@@ -1,5 +1,6 @@
 package org.bookcheck.check;
 
+import static org.bookcheck.check.TempBook.assertContains;
 import static org.bookcheck.check.TempBook.fixtureJson;
 import static org.bookcheck.check.TempBook.holds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.bookcheck.chapter.Span;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,15 +38,7 @@ class FixtureCheckerTest {
     }
 
     private Finding finding(String id, String step) {
-        FixtureResult r = book.result(id);
-        assertTrue(r.errors().isEmpty(), () -> "unexpected errors: " + r.errors());
-        return r.findings().stream().filter(f -> f.step().equals(step)).findFirst().orElseThrow();
-    }
-
-    private static void assertContains(String text, String... parts) {
-        for (String part : parts) {
-            assertTrue(text.contains(part), () -> "expected \"" + part + "\" in:\n" + text);
-        }
+        return book.finding(id, step);
     }
 
     @Test
@@ -71,7 +65,7 @@ class FixtureCheckerTest {
         assertInstanceOf(Verdict.Mismatch.class, f.verdict());
         assertTrue(f.failsClaim());
         assertEquals(1.0, f.difference(), 1e-12);
-        String failure = r.failures().get(0);
+        String failure = r.failures().get(0).text();
         assertContains(failure, "ch › sum › s at chapters/ch.md:1:14", "mismatch", "printed 5 but the exact value is 4",
                 "quote:       2 + 2 = 5", "exact:       4", "calculation: s = add(a = a, b = b)");
         assertFalse(book.check().passed());
@@ -162,7 +156,7 @@ class FixtureCheckerTest {
         book.chapter("Sum: 2 + 2 = 4.\n").fixture("sum", erratum("4").replace("= 5", "= 4"));
         FixtureResult r = book.result("sum");
         assertFalse(r.passed());
-        assertContains(r.failures().get(0), "marked as an erratum, but the book now prints the right value", "Drop the erratum mark for step \"s\"");
+        assertContains(r.failures().get(0).text(), "marked as an erratum, but the book now prints the right value", "Drop the erratum mark for step \"s\"");
     }
 
     private static String erratum(String printed) {
@@ -258,7 +252,7 @@ class FixtureCheckerTest {
                         "[{\"name\": \"s\", \"op\": \"add\", \"args\": {\"a\": \"a\", \"b\": \"b\"}, \"printed\": \"5\"}]"));
         FixtureResult r = book.result("sum");
         assertFalse(r.passed());
-        assertContains(r.failures().get(0), "ch › sum: the quote \"2 + 2 = 5 exactly\"", "no longer occurs in chapters/ch.md",
+        assertContains(r.failures().get(0).text(), "ch › sum: the quote \"2 + 2 = 5 exactly\"", "no longer occurs in chapters/ch.md",
                 "The closest line is 3: \"Two and two: 2 + 2 = 4 exactly.\"", "update the quote");
     }
 
@@ -307,10 +301,11 @@ class FixtureCheckerTest {
                 "{\"x\": {\"value\": 2, \"quote\": \"Given x = 2.\"}}",
                 "[{\"name\": \"s\", \"op\": \"add\", \"args\": {\"a\": \"x\", \"b\": \"x\"}, \"printed\": \"4\"}]"));
         FixtureResult r = book.result("given");
-        assertEquals(List.of(new FixtureResult.Given("x", new Location("ch.md", 1, 11), "Given x = 2.")), r.givens());
+        assertEquals(List.of(new FixtureResult.Given("x", new Location("ch.md", 1, 11), "Given x = 2.",
+                List.of(new Span(1, 11, 12)))), r.givens());
         book.fixture("given", holds("given", "x + x = 4", "{\"x\": {\"value\": 3, \"quote\": \"Given x = 2.\"}}",
                 "[{\"name\": \"s\", \"op\": \"add\", \"args\": {\"a\": \"x\", \"b\": \"x\"}, \"printed\": \"4\"}]"));
-        assertContains(book.result("given").errors().get(0).render(dir), "input \"x\": the book's quote does not contain \"3\"");
+        assertContains(book.result("given").errors().get(0).render(dir), "input \"x\": the book's quote does not contain \"3\" of the printed value 3 as a number of its own (it holds the numbers 2)");
     }
 
     @Test

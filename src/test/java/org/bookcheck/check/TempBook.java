@@ -7,23 +7,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A throwaway book on disk for tests: chapters and fixtures written from strings, then checked. */
-final class TempBook {
+public final class TempBook {
 
     static final String STEM = "ch";
     static final String CHAPTER = STEM + ".md";
 
     private final Path root;
 
-    TempBook(Path root) {
+    public TempBook(Path root) {
         this.root = root;
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
     /** Writes chapters/ch.md. */
-    TempBook chapter(String text) {
+    public TempBook chapter(String text) {
         return chapter(CHAPTER, text);
     }
 
@@ -33,7 +33,7 @@ final class TempBook {
     }
 
     /** Writes fixtures/ch/&lt;id&gt;.json. */
-    TempBook fixture(String id, String json) {
+    public TempBook fixture(String id, String json) {
         return fixture(STEM, id, json);
     }
 
@@ -47,7 +47,7 @@ final class TempBook {
         return this;
     }
 
-    BookReport check() {
+    public BookReport check() {
         try {
             return BookChecker.check(new Book(root));
         } catch (IOException e) {
@@ -64,11 +64,32 @@ final class TempBook {
      * A holds fixture of chapter ch.md with the given quote, inputs and steps (JSON fragments), so
      * tests state only what they are about.
      */
-    static String holds(String id, String quote, String inputs, String steps) {
+    /** The finding of one step of a usable fixture. */
+    Finding finding(String id, String step) {
+        FixtureResult r = result(id);
+        org.junit.jupiter.api.Assertions.assertTrue(r.errors().isEmpty(), () -> "unexpected errors: " + r.errors());
+        return r.findings().stream().filter(f -> f.step().equals(step)).findFirst().orElseThrow();
+    }
+
+    /** Fails unless the text contains every part, showing the whole text. */
+    static void assertContains(String text, String... parts) {
+        for (String part : parts) {
+            org.junit.jupiter.api.Assertions.assertTrue(text.contains(part), () -> "expected \"" + part + "\" in:\n" + text);
+        }
+    }
+
+    Finding onlyFinding(String id) {
+        FixtureResult r = result(id);
+        org.junit.jupiter.api.Assertions.assertTrue(r.errors().isEmpty(), () -> "unexpected errors: " + r.errors());
+        org.junit.jupiter.api.Assertions.assertEquals(1, r.findings().size(), () -> "findings: " + r.findings());
+        return r.findings().get(0);
+    }
+
+    public static String holds(String id, String quote, String inputs, String steps) {
         return fixtureJson(id, quote, "\"claim\": \"holds\"", inputs, steps);
     }
 
-    static String fixtureJson(String id, String quote, String claim, String inputs, String steps) {
+    public static String fixtureJson(String id, String quote, String claim, String inputs, String steps) {
         return """
                 {
                   "id": "%s",
@@ -83,7 +104,7 @@ final class TempBook {
     }
 
     static String jsonString(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 
     private static void write(Path file, String content) {

@@ -33,6 +33,14 @@ class BenchProfileTest {
     }
 
     @Test
+    void profileOnTheGpuBackendIsRefusedBeforeAnythingRuns() {
+        Cli.Run r = Cli.run("bench", "--shape", "S", "--profile", "--backend", "gpu");
+        assertEquals(2, r.exit(), r.out());
+        assertTrue(r.err().contains("--profile times the CPU kernels only"), r.err());
+        assertFalse(r.out().contains("machine:"), r.out());
+    }
+
+    @Test
     void withoutProfileNoKernelTableIsPrinted() {
         Cli.Run r = Cli.run("bench", "--shape", "S", "--warmup", "0", "--steps", "1");
         assertEquals(0, r.exit(), r.err());

@@ -45,6 +45,28 @@ final class Cli {
         return dir;
     }
 
+    /** A copy of the test book src/test/resources/books/worksheet, whose arithmetic is printed in code blocks. */
+    static Path copyOfWorksheet(Path dir) {
+        try {
+            copy(Path.of(Cli.class.getResource("/books/worksheet").toURI()), dir);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return dir;
+    }
+
+    /** A book of one chapter, chapters/toy.md, and its fixtures under fixtures/toy/, written into dir/book. */
+    static Path toyBook(Path dir, String chapter, String... fixtureIdsAndJson) throws IOException {
+        Path root = dir.resolve("book");
+        Files.createDirectories(root.resolve("fixtures/toy"));
+        Files.createDirectories(root.resolve("chapters"));
+        Files.writeString(root.resolve("chapters/toy.md"), chapter);
+        for (int i = 0; i < fixtureIdsAndJson.length; i += 2) {
+            Files.writeString(root.resolve("fixtures/toy/" + fixtureIdsAndJson[i] + ".json"), fixtureIdsAndJson[i + 1]);
+        }
+        return root;
+    }
+
     static void copy(Path from, Path to) {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path p : files.toList()) {

@@ -21,12 +21,28 @@ class CoverageCommandTest {
         String out = run.out();
         assertTrue(out.contains("  57:86     32         list       waived    Typical batch sizes named as common practice, not a calculation."), out);
         assertTrue(out.contains("  37:231    0.15       math       covered   weight-update › W_new (holds)"), out);
-        assertTrue(out.contains("  191:827   0.7        list       covered   softmax-pie › probabilities (erratum)"), out);
+        assertTrue(out.contains("  191:827   0.7        list       covered   softmax-pie › probabilities (known erratum)"), out);
         assertTrue(out.contains("  30:63     0.1        math       covered   weight-update › given W_old (given)"), out);
         // Headings ("## Chapter 4") and link text ("Chapter 6: Embeddings" on line 71) are not numbers of the chapter.
         assertFalse(out.contains("\n  1:"), out);
         assertFalse(out.contains("\n  71:"), out);
         assertTrue(out.contains("chapters/04-training-neural-networks.md: "), out);
+    }
+
+    @Test
+    void numbersInCodeBlocksCountAndAreCoveredByTheirFixtures(@TempDir Path dir) {
+        Path root = Cli.copyOfWorksheet(dir);
+        Cli.Run run = Cli.run("coverage", "--root", root.toString());
+        assertEquals(0, run.exit(), run::toString);
+        String out = run.out();
+        // The multi-line matrix Y of lines 27–28 is one printed value; the indices of Y[0][0] on line 25 are no numbers.
+        assertTrue(out.contains("  27:6      0.5        code       covered   product › Y (holds)"), out);
+        assertTrue(out.contains("  28:11     0.4        code       covered   product › Y (holds)"), out);
+        assertTrue(out.contains("  12:9      1          code       covered   product › given X (given)"), out);
+        assertTrue(out.contains("  29:17     0.7        code       UNCOVERED"), out);
+        assertFalse(out.contains("\n  25:3 "), out);
+        // 28 numbers: 26 in code blocks and the p = 0.4 of line 36; lines 26 and 29 and line 36 are unchecked.
+        assertTrue(out.contains("chapters/worksheet.md: 28 numbers: 19 covered, 0 waived, 9 uncovered"), out);
     }
 
     @Test

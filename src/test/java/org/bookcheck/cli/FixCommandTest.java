@@ -37,6 +37,29 @@ class FixCommandTest {
     }
 
     @Test
+    void theWrongResultIsEditedNeverAnEqualOperandAndAMatrixRowOnItsOwnLine(@TempDir Path dir) throws Exception {
+        Path root = dir.resolve("book");
+        Files.createDirectories(root.resolve("fixtures/toy"));
+        Files.createDirectories(root.resolve("chapters"));
+        Files.writeString(root.resolve("chapters/toy.md"), "# Toy\n\n```\nrelu = max(0, 0.01498) = 0.01498\nY = [0.5, 0.2]\n    [0.3, 0.5]\n```\n");
+        // relu(0.01502) = 0.01502: the printed result 0.01498 is wrong, the operand is the fixture's business, not fix's.
+        Files.writeString(root.resolve("fixtures/toy/relu.json"), """
+                {"id": "relu", "title": "relu", "chapter": "toy.md", "quote": "relu = max(0, 0.01498) = 0.01498", "claim": "holds",
+                 "inputs": {"x": 0.01502}, "steps": [{"name": "r", "op": "relu", "args": {"x": "x"}, "printed": "0.01498"}]}
+                """);
+        // I × W = W, whose element [1][1] is 0.4: the 0.5 of the second row is wrong, the 0.5 of the first row right.
+        Files.writeString(root.resolve("fixtures/toy/y.json"), """
+                {"id": "y", "title": "Y", "chapter": "toy.md", "quote": "Y = [0.5, 0.2]\\n    [0.3, 0.5]", "claim": "holds",
+                 "inputs": {"i": [[1, 0], [0, 1]], "w": [[0.5, 0.2], [0.3, 0.4]]},
+                 "steps": [{"name": "y", "op": "matmul", "args": {"a": "i", "b": "w"}, "printed": "[[0.5, 0.2], [0.3, 0.5]]"}]}
+                """);
+        Cli.Run run = Cli.run("fix", "--root", root.toString());
+        assertEquals(0, run.exit(), run::toString);
+        assertTrue(run.out().contains("\n-relu = max(0, 0.01498) = 0.01498\n+relu = max(0, 0.01498) = 0.01502\n Y = [0.5, 0.2]\n"
+                + "-    [0.3, 0.5]\n+    [0.3, 0.4]\n"), run.out());
+    }
+
+    @Test
     void aWrongBmatrixElementIsReplacedInPlaceKeepingTheSpacing(@TempDir Path dir) throws Exception {
         Path root = dir.resolve("book");
         Files.createDirectories(root.resolve("chapters"));

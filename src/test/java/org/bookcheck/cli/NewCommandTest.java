@@ -105,11 +105,59 @@ class NewCommandTest {
     }
 
     @Test
+    void aFixtureFromACodeBlockLineChecksAtOnce(@TempDir Path dir) throws Exception {
+        Path root = Cli.copyOfWorksheet(dir);
+        // Line 29 of the worksheet's code block: "s = 0.5 + 0.2 = 0.7".
+        Cli.Run run = Cli.run("new", root.resolve("chapters/worksheet.md") + ":29", "--op", "add", "--arg", "a=v1", "--arg", "b=v2",
+                "--id", "sum-line-29");
+        assertEquals(0, run.exit(), run::toString);
+        assertTrue(run.out().contains("  v1  0.5   (a number)\n  v2  0.2   (a number)\n  v3  0.7   (a number)\n"), run.out());
+        assertTrue(run.out().contains("✓ result (line 29): ok"), run.out());
+        JsonNode json = new ObjectMapper().readTree(root.resolve("fixtures/worksheet/sum-line-29.json").toFile());
+        assertEquals("0.5 + 0.2 = 0.7", json.get("quote").asText());
+        Cli.Run verify = Cli.run("verify", "--root", root.toString());
+        assertEquals(0, verify.exit(), verify::toString);
+        assertTrue(verify.out().contains("29:17     sum-line-29 › result: ok"), verify.out());
+    }
+
+    @Test
+    void aPrintedValueThatAlsoStandsEarlierWithNoResultMarkIsQuotedAlone(@TempDir Path dir) throws Exception {
+        Path root = Cli.copyOfWorksheet(dir);
+        Path chapter = root.resolve("chapters/worksheet.md");
+        Files.writeString(chapter, Files.readString(chapter) + "\nThe rectifier keeps it: relu(0.5) gives 0.5 here.\n");
+        int line = (int) Files.readString(chapter).lines().count();
+        // "0.5) gives 0.5" holds 0.5 twice and no =, ≈ or →: the fixture quotes the printed 0.5 alone, with its occurrence.
+        Cli.Run run = Cli.run("new", chapter + ":" + line, "--op", "relu", "--arg", "x=v1", "--id", "kept");
+        assertEquals(0, run.exit(), run::toString);
+        JsonNode json = new ObjectMapper().readTree(root.resolve("fixtures/worksheet/kept.json").toFile());
+        assertEquals("0.5", json.get("quote").asText());
+        Cli.Run verify = Cli.run("verify", "--root", root.toString());
+        // The printed 0.5 stands at column 41 of the line, after "gives ".
+        assertTrue(verify.out().contains(line + ":41     kept › result: ok"), verify.out());
+    }
+
+    @Test
     void aQuoteSelectsThePartOfTheLine(@TempDir Path dir) {
         Path root = Cli.copyOfBook(dir);
+        // Line 191 prints many numbers; the quote selects the raw scores and the book's (made-up) probabilities:
+        // softmax([85, 90, 75, 80]) is about [0.0067, 0.99, 3e-7, 4.5e-5], so the printed list only illustrates.
+        Cli.Run run = Cli.run("new", Cli.chapterPath(root), "--quote",
+                "[85, 90, 75, 80], and after applying the curve (softmax), you get probabilities [0.2, 0.5, 0.1, 0.2]",
+                "--op", "softmax", "--arg", "x=v1", "--claim", "illustrative", "--note", "the book says the numbers show the idea", "--id", "curve");
+        assertEquals(0, run.exit(), run::toString);
+        assertTrue(run.out().contains("  v1  [85, 90, 75, 80]   (a list of 4 numbers)\n  v2  [0.2, 0.5, 0.1, 0.2]   (a list of 4 numbers)\n"),
+                run.out());
+    }
+
+    @Test
+    void aPrintedValueThatIsNotAWholeNumberOfTheQuoteIsRejected(@TempDir Path dir) {
+        Path root = Cli.copyOfBook(dir);
+        // "1" is no number of its own in "[0.2, 0.5, 0.1, 0.2]": the 1 of 0.1 is part of a longer number.
         Cli.Run run = Cli.run("new", Cli.chapterPath(root), "--quote", "you get probabilities [0.2, 0.5, 0.1, 0.2]", "--op", "sum",
                 "--arg", "x=v1", "--printed", "1", "--id", "curve-total");
-        assertEquals(0, run.exit(), run::toString);
-        assertTrue(run.out().contains("v1  [0.2, 0.5, 0.1, 0.2]   (a list of 4 numbers)"), run.out());
+        assertEquals(2, run.exit(), run::toString);
+        assertTrue(run.err().contains("the book's quote does not contain \"1\" of the printed value 1 as a number of its own"
+                + " (it holds the numbers 0.2, 0.5, 0.1, 0.2)"), run.err());
+        assertFalse(Files.exists(root.resolve(FIXTURES + "curve-total.json")));
     }
 }

@@ -52,10 +52,14 @@ class TraceCommandTest {
 
     @Test
     void tinyValuesAreWrittenInScientificNotationNotAsZero() {
-        // softmax([85, 90, 75, 80])[2] = e^−15 / (1 + e^−5 + e^−10 + e^−15) = 3.038e-7; the book prints one decimal.
+        // softmax([85, 90, 75, 80])[2] = e^−15 / (1 + e^−5 + e^−10 + e^−15) = 3.0590e-7 / 1.0067837 = 3.038e-7; the book
+        // prints one decimal. The sum 0.006738 + 1 + 3.059e-7 + 4.54e-5 = 1.0067837 shows at 1.00678: at 1.0068 (4 decimals,
+        // as before) 0.0067 + 1 + 3.06e-7 + 4.54e-5 = 1.0067457 would not round to it.
         Cli.Run run = Cli.run("trace", "softmax-test-scores");
         assertEquals(0, run.exit(), run::toString);
-        assertTrue(run.out().contains("probabilities[2] = 3.06e-7 / 1.0068 = 3.04e-7"), run.out());
+        assertTrue(run.out().contains("    e^(scores[2] − m) = e^(−15) = 3.059e-7\n"), run.out());
+        assertTrue(run.out().contains("    Σ = 0.006738 + 1 + 3.059e-7 + 4.54e-5 = 1.00678\n"), run.out());
+        assertTrue(run.out().contains("    probabilities[2] = 3.059e-7 / 1.00678 = 3.04e-7\n"), run.out());
     }
 
     @Test

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.bookcheck.kernel.Parallel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -147,7 +149,65 @@ class TrainCommandTest {
     void aFreshRunDoesNotOverwriteAnotherRun() throws IOException {
         assertEquals(0, train("--epochs", "1").exit());
         byte[] good = Files.readAllBytes(dir.resolve("run/checkpoint.bkpt"));
-        assertBadInput(train("--epochs", "1"), "already holds a checkpoint; use --resume");
+        assertBadInput(train("--epochs", "1"), "already holds checkpoint.bkpt of another run; use --resume");
         assertArrayEquals(good, Files.readAllBytes(dir.resolve("run/checkpoint.bkpt")));
+    }
+
+    @Test
+    void aModelTooLargeForMemoryIsBadInputNotAnInternalError() throws IOException {
+        Cli.Run huge = train("--channels", "1000000000", "--heads", "1");
+        assertBadInput(huge, "parameters; bookcheck trains at most 100,000,000");
+        assertTrue(huge.err().contains("T=8 C=1000000000 heads=1 layers=2 would have"), huge.err());
+        assertBadInput(train("--batch", "100000", "--context", "8"), "activations; bookcheck allows at most 400,000,000");
+        assertFalse(Files.exists(dir.resolve("run")));
+    }
+
+    @Test
+    void anOutThatCannotHoldTheRunIsRefusedBeforeTheFirstStep() throws IOException {
+        Path file = dir.resolve("run");
+        Files.writeString(file, "not a folder");
+        Cli.Run r = train("--epochs", "1");
+        assertBadInput(r, "--out " + file + " is a plain file; give a folder");
+        assertFalse(r.out().contains("epoch 1/1"), "no epoch was spent: " + r.out());
+        assertEquals("not a folder", Files.readString(file));
+
+        Path deep = dir.resolve("no/such/parent");
+        assertBadInput(Cli.run("train", "--config", "tiny", "--no-progress", "--out", deep.toString(), dir.resolve("corpus.txt").toString()),
+                "does not exist; bookcheck creates only the last folder of --out");
+        assertFalse(Files.exists(dir.resolve("no")));
+        assertBadInput(Cli.run("train", "--config", "tiny", "--no-progress", "--out", "/proc/bookcheck-run", dir.resolve("corpus.txt").toString()),
+                "/proc/bookcheck-run");
+    }
+
+    @Test
+    void aFreshRunReplacesNoLossesOrPlotOfAnotherRunWithoutForceAndKeepsTheirMode() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("run"));
+        Files.writeString(run.resolve("losses.csv"), "epoch,train_loss,held_out_loss\n1,9.0,\n");
+        Files.setPosixFilePermissions(run.resolve("losses.csv"), PosixFilePermissions.fromString("rw-rw----"));
+        assertBadInput(train("--epochs", "1"), "already holds losses.csv of another run");
+        assertEquals("epoch,train_loss,held_out_loss\n1,9.0,\n", Files.readString(run.resolve("losses.csv")));
+        Files.writeString(run.resolve("loss.png"), "an old plot");
+        Files.delete(run.resolve("losses.csv"));
+        assertBadInput(train("--epochs", "1"), "already holds loss.png of another run");
+        Files.writeString(run.resolve("losses.csv"), "old");
+        Files.setPosixFilePermissions(run.resolve("losses.csv"), PosixFilePermissions.fromString("rw-rw----"));
+
+        Cli.Run forced = train("--epochs", "1", "--force");
+        assertEquals(0, forced.exit(), forced.err());
+        assertTrue(Files.readString(run.resolve("losses.csv")).startsWith("epoch,train_loss,held_out_loss\n1,"));
+        assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(run.resolve("losses.csv"))));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(run.resolve("checkpoint.bkpt"))));
+    }
+
+    @Test
+    void temporaryFilesOfAKilledRunAreRemovedOnTheNextStart() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("run"));
+        // Process ids on Linux stay below 2^22, so no process has this one: its writer is dead.
+        Path stale = Files.writeString(run.resolve(".checkpoint.bkpt.999999999.123.bookcheck-tmp"), "half a checkpoint");
+        assertEquals(0, train("--epochs", "1").exit());
+        assertFalse(Files.exists(stale));
+        try (var left = Files.list(run)) {
+            assertEquals(List.of("checkpoint.bkpt", "loss.png", "losses.csv"), left.map(p -> p.getFileName().toString()).sorted().toList());
+        }
     }
 }

@@ -26,7 +26,7 @@ class VerifyCommandTest {
         assertEquals(0, run.exit(), run::toString);
         String out = run.out();
         assertTrue(out.startsWith("chapters/04-training-neural-networks.md"), out);
-        assertTrue(out.contains("37:215    weight-update › W_new: ok"), out);
+        assertTrue(out.contains("37:231    weight-update › W_new: ok"), out);
         // The two known errata of line 191 are listed as wrong numbers, with printed and exact values, before the claims by line.
         int wrong = out.indexOf("Wrong numbers (origins first):");
         int claims = out.indexOf("Claims by line:");
@@ -34,7 +34,9 @@ class VerifyCommandTest {
         String errata = out.substring(wrong, claims);
         assertTrue(errata.contains("softmax-pie › probabilities: mismatch (known erratum)"), errata);
         assertTrue(errata.contains("printed [0.7, 0.2, 0.1]  exact [0.93624, 0.0466126, 0.0171478]  → [0.9, 0.0, 0.0]"), errata);
-        assertTrue(out.strip().endsWith("all as claimed"), out);
+        String summary = out.strip().lines().reduce((first, second) -> second).orElseThrow();
+        assertTrue(summary.matches("Book: \\d+ printed values: \\d+ ok, 2 wrong \\(2 known errata\\); \\d+ supplementary values: \\d+ ok, 0 wrong;"
+                + " \\d+ fixtures, all as claimed"), summary);
     }
 
     @Test
@@ -49,7 +51,7 @@ class VerifyCommandTest {
         for (JsonNode f : root.get("findings")) {
             for (String field : new String[] {"fixture", "file", "step", "chapter", "line", "column", "location", "quote", "printed",
                     "exact", "exactAtPrintedPrecision", "verdict", "label", "claim", "failsClaim", "origin", "origins", "calculation",
-                    "explanation", "suggestedFix"}) {
+                    "explanation", "suggestedFix", "spans"}) {
                 assertTrue(f.has(field), () -> "missing " + field + " in " + f);
             }
             if (f.get("fixture").asText().equals("softmax-pie") && f.get("step").asText().equals("probabilities")) {
@@ -63,11 +65,34 @@ class VerifyCommandTest {
         assertEquals("[0.7, 0.2, 0.1]", pie.get("printed").asText());
         assertEquals("mismatch", pie.get("verdict").asText());
         assertEquals("[0.94, 0.05, 0.02]", pie.get("suggestedFix").get("to").asText());
+        // "[0.7, 0.2, 0.1]" opens at column 826: its elements stand at 827–829, 832–834 and 837–839.
+        assertEquals("[{\"line\":191,\"column\":827,\"endColumn\":830},{\"line\":191,\"column\":832,\"endColumn\":835},"
+                + "{\"line\":191,\"column\":837,\"endColumn\":840}]", pie.get("spans").toString());
         assertEquals(37, update.get("line").asInt());
         assertEquals("ok", update.get("verdict").asText());
         assertEquals("[[0.15, 0.23], [0.32, 0.41]]", update.get("exact").asText());
         assertTrue(update.get("suggestedFix").isNull());
         assertTrue(update.get("calculation").asText().startsWith("W_new = sub(a = W_old, b = scaled_grad)"));
+        // The summary's value counts agree with the findings, counted here by claim and verdict.
+        int printed = 0;
+        int ok = 0;
+        int knownErrata = 0;
+        for (JsonNode f : root.get("findings")) {
+            if (!f.get("claim").asText().equals("supplementary")) {
+                printed++;
+                ok += f.get("verdict").asText().startsWith("ok") ? 1 : 0;
+                knownErrata += f.get("label").asText().equals("mismatch (known erratum)") ? 1 : 0;
+            }
+        }
+        JsonNode summary = root.get("summary");
+        assertEquals(printed, summary.get("printed").get("values").asInt());
+        assertEquals(ok, summary.get("printed").get("ok").asInt());
+        assertEquals(knownErrata, summary.get("printed").get("knownErrata").asInt());
+        assertEquals(root.get("findings").size() - printed, summary.get("supplementaryValues").get("values").asInt());
+        assertTrue(summary.get("line").asText().startsWith("Book: " + printed + " printed values: " + ok + " ok, " + (printed - ok)
+                + " wrong (" + knownErrata + " known errata)"), summary.get("line").asText());
+        assertTrue(summary.get("line").asText().endsWith(summary.get("fixtures").asInt() + " fixtures, all as claimed"),
+                summary.get("line").asText());
     }
 
     @Test
@@ -94,7 +119,7 @@ class VerifyCommandTest {
         Cli.Run run = Cli.run("verify", "--format", "markdown");
         assertEquals(0, run.exit(), run::toString);
         assertTrue(run.out().contains("| | line:col | fixture › step | verdict | printed | exact at printed precision |"), run.out());
-        assertTrue(run.out().contains("| ! | 191:826 | softmax-pie › probabilities | mismatch (known erratum) | `[0.7, 0.2, 0.1]` |"), run.out());
+        assertTrue(run.out().contains("| ! | 191:827 | softmax-pie › probabilities | mismatch (known erratum) | `[0.7, 0.2, 0.1]` |"), run.out());
     }
 
     @Test
@@ -107,7 +132,10 @@ class VerifyCommandTest {
         Files.writeString(fixture, Files.readString(fixture).replace("0.15 & 0.23", "0.16 & 0.23"));
         Cli.Run run = Cli.run("verify", chapter.toString());
         assertEquals(1, run.exit(), run::toString);
-        assertTrue(run.out().contains("✗ 37:215    weight-update › W_new: mismatch (FAILS)"), run.out());
+        assertTrue(run.out().contains("✗ 37:231    weight-update › W_new: mismatch (FAILS)"), run.out());
+        // Two wrong printed values (W_new and its worked computation, both 0.16), one failing fixture; the known errata stay as claimed.
+        assertTrue(run.out().strip().lines().reduce((first, second) -> second).orElseThrow().matches(
+                "Book: \\d+ printed values: \\d+ ok, 4 wrong \\(2 known errata\\); .*; \\d+ fixtures, 1 failing"), run.out());
         assertTrue(run.out().contains("printed \\begin{bmatrix} 0.16 & 0.23 \\\\ 0.32 & 0.41 \\end{bmatrix}  exact [[0.15, 0.23], [0.32, 0.41]]"),
                 run.out());
     }
@@ -119,13 +147,17 @@ class VerifyCommandTest {
         Files.writeString(fixture, Files.readString(fixture).replace("\"op\": \"dot\"", "\"op\": \"dott\""));
         Cli.Run run = Cli.run("verify", "--root", root.toString());
         assertEquals(2, run.exit(), run::toString);
-        assertTrue(run.out().contains("fixtures/04-training-neural-networks/dot-product.json:"), run.out());
-        assertTrue(run.out().contains("dott"), run.out());
+        assertTrue(run.err().startsWith("fixtures/04-training-neural-networks/dot-product.json:"), run.err());
+        assertTrue(run.err().contains("unknown op \"dott\""), run.err());
+        // One message per mistake: on standard error only, the report counts it.
+        assertFalse(run.out().contains("dott"), run.out());
+        assertTrue(run.out().contains("Unusable fixtures: 1 problem, on standard error."), run.out());
+        assertTrue(run.out().strip().matches("(?s).*; \\d+ fixtures, 1 unusable"), run.out());
     }
 
     @Test
     void outputGoesToTheFileAtomically(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("reports/verify.json");
+        Path file = Files.createDirectories(dir.resolve("reports")).resolve("verify.json");
         Cli.Run run = Cli.run("verify", "--format", "json", "--output", file.toString());
         assertEquals(0, run.exit(), run::toString);
         assertEquals("", run.out());

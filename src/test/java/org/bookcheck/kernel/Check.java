@@ -10,23 +10,23 @@ import org.bookcheck.reference.Numeric;
 import org.bookcheck.reference.Vector;
 
 /** What the kernel properties share: tolerances, random data, conversions and comparisons. */
-final class Check {
+public final class Check {
 
     /**
      * A float32 kernel against the double reference, relative to the size of what was summed:
      * |kernel − reference| ≤ TOL_F32·(1 + magnitude). float's unit roundoff is 6·10⁻⁸ and no kernel
      * here rounds more than a few hundred times along one result, so 10⁻⁴ holds with a margin.
      */
-    static final double TOL_F32 = 1e-4;
+    public static final double TOL_F32 = 1e-4;
 
     /** Step of central differences on double reference ops: error O(h²) + O(10⁻¹⁶/h) ≈ 10⁻¹⁰. */
-    static final double FD_STEP = 1e-6;
+    public static final double FD_STEP = 1e-6;
 
     private Check() {
     }
 
     /** n floats uniform in [−scale, scale) from a seed. */
-    static float[] random(SplittableRandom r, int n, double scale) {
+    public static float[] random(SplittableRandom r, int n, double scale) {
         float[] out = new float[n];
         for (int i = 0; i < n; i++) {
             out[i] = (float) ((r.nextDouble() * 2 - 1) * scale);
@@ -34,7 +34,7 @@ final class Check {
         return out;
     }
 
-    static double[] widen(float[] x) {
+    public static double[] widen(float[] x) {
         double[] out = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             out[i] = x[i];
@@ -42,11 +42,11 @@ final class Check {
         return out;
     }
 
-    static Matrix matrix(float[] x, int rows, int cols) {
+    public static Matrix matrix(float[] x, int rows, int cols) {
         return Matrix.of(rows, cols, java.util.Arrays.copyOf(widen(x), rows * cols));
     }
 
-    static Matrix matrix(float[] x, int offset, int rows, int cols) {
+    public static Matrix matrix(float[] x, int offset, int rows, int cols) {
         double[] d = new double[rows * cols];
         for (int i = 0; i < d.length; i++) {
             d[i] = x[offset + i];
@@ -54,21 +54,21 @@ final class Check {
         return Matrix.of(rows, cols, d);
     }
 
-    static Vector vector(float[] x) {
+    public static Vector vector(float[] x) {
         return Vector.of(widen(x));
     }
 
     /** Element-wise |x|, to bound the rounding of a sum of products by the same product of magnitudes. */
-    static Matrix abs(Matrix m) {
+    public static Matrix abs(Matrix m) {
         return (Matrix) m.map(Math::abs);
     }
 
     /** Every element of actual within TOL_F32·(1 + magnitude) of the reference. */
-    static void close(Numeric expected, float[] actual, Numeric magnitude, String what) {
+    public static void close(Numeric expected, float[] actual, Numeric magnitude, String what) {
         close(expected.flat(), actual, magnitude == null ? null : magnitude.flat(), what);
     }
 
-    static void close(double[] expected, float[] actual, double[] magnitude, String what) {
+    public static void close(double[] expected, float[] actual, double[] magnitude, String what) {
         for (int i = 0; i < expected.length; i++) {
             if (Double.isInfinite(expected[i])) {
                 // A masked score is −∞ in both, exactly.
@@ -84,12 +84,12 @@ final class Check {
     }
 
     /** The same, for the first n elements of actual. */
-    static void close(double[] expected, float[] actual, String what) {
+    public static void close(double[] expected, float[] actual, String what) {
         close(expected, actual, null, what);
     }
 
     /** Central differences ∂f/∂xᵢ of a double function at x, for every i. */
-    static double[] gradient(ToDoubleFunction<double[]> f, double[] x) {
+    public static double[] gradient(ToDoubleFunction<double[]> f, double[] x) {
         double[] g = new double[x.length];
         double[] p = x.clone();
         for (int i = 0; i < x.length; i++) {
@@ -104,12 +104,38 @@ final class Check {
     }
 
     /** Σᵢ wᵢ yᵢ: the scalar whose gradient is a backward pass given upstream gradient w. */
-    static double weightedSum(double[] w, Numeric y) {
+    public static double weightedSum(double[] w, Numeric y) {
         assertEquals(w.length, y.size(), "upstream gradient and output sizes");
         double s = 0;
         for (int i = 0; i < w.length; i++) {
             s += w[i] * y.at(i);
         }
         return s;
+    }
+
+    /**
+     * Layer norm's condition: x − μ loses the relative precision of x by κ = max|x|/σ (for a row
+     * whose values lie close together σ is small), and every output inherits that loss. The float
+     * result is held to TOL_F32 on top of κ times its size: |Δ| ≤ TOL_F32·(1 + κ·|reference|).
+     */
+    public static double[] layerNormConditioned(double[] reference, float[] x, int rows, int c) {
+        double[] magnitude = new double[reference.length];
+        for (int r = 0; r < rows; r++) {
+            double mean = 0;
+            double largest = 0;
+            for (int j = 0; j < c; j++) {
+                mean += x[r * c + j] / (double) c;
+                largest = Math.max(largest, Math.abs(x[r * c + j]));
+            }
+            double variance = 0;
+            for (int j = 0; j < c; j++) {
+                variance += (x[r * c + j] - mean) * (x[r * c + j] - mean) / c;
+            }
+            double kappa = Math.max(1, largest / Math.sqrt(variance + NormKernels.EPSILON));
+            for (int j = 0; j < c; j++) {
+                magnitude[r * c + j] = kappa * Math.abs(reference[r * c + j]);
+            }
+        }
+        return magnitude;
     }
 }

@@ -23,32 +23,6 @@ class NormKernelsProperties {
         return Dims.upTo(70);
     }
 
-    /**
-     * Layer norm's condition: x − μ loses the relative precision of x by κ = max|x|/σ (for a row
-     * whose values lie close together σ is small), and every output inherits that loss. The float
-     * result is held to TOL_F32 on top of κ times its size: |Δ| ≤ TOL_F32·(1 + κ·|reference|).
-     */
-    private static double[] conditioned(double[] reference, float[] x, int rows, int c) {
-        double[] magnitude = new double[reference.length];
-        for (int r = 0; r < rows; r++) {
-            double mean = 0;
-            double largest = 0;
-            for (int j = 0; j < c; j++) {
-                mean += x[r * c + j] / (double) c;
-                largest = Math.max(largest, Math.abs(x[r * c + j]));
-            }
-            double variance = 0;
-            for (int j = 0; j < c; j++) {
-                variance += (x[r * c + j] - mean) * (x[r * c + j] - mean) / c;
-            }
-            double kappa = Math.max(1, largest / Math.sqrt(variance + NormKernels.EPSILON));
-            for (int j = 0; j < c; j++) {
-                magnitude[r * c + j] = kappa * Math.abs(reference[r * c + j]);
-            }
-        }
-        return magnitude;
-    }
-
     @Property(tries = 50)
     void forwardAgreesWithReference(@ForAll("rows") int rows, @ForAll("width") int c, @ForAll long seed,
             @ForAll KernelPath path) {
@@ -62,7 +36,7 @@ class NormKernelsProperties {
             float[] mean = new float[rows];
             float[] rstd = new float[rows];
             NormKernels.layerNorm(out, mean, rstd, x, gamma, beta, rows, c);
-            Check.close(expected.flat(), out, conditioned(expected.flat(), x, rows, c), "layer_norm");
+            Check.close(expected.flat(), out, Check.layerNormConditioned(expected.flat(), x, rows, c), "layer_norm");
         });
     }
 
@@ -93,7 +67,7 @@ class NormKernelsProperties {
             float[] dbeta = new float[c];
             NormKernels.layerNormBackward(dx, dgamma, dbeta, dy, x, gamma, mean, rstd, rows, c);
             // The backward adds into dx: compare with what was there plus the gradient.
-            Check.close(ArithmeticOps.add(Vector.of(dxRef), Check.vector(dx0)).flat(), dx, conditioned(dxRef, x, rows, c), "dx");
+            Check.close(ArithmeticOps.add(Vector.of(dxRef), Check.vector(dx0)).flat(), dx, Check.layerNormConditioned(dxRef, x, rows, c), "dx");
             Check.close(dgRef, dgamma, "dγ");
             Check.close(dbRef, dbeta, "dβ");
         });

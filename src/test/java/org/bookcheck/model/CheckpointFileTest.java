@@ -2,13 +2,21 @@ package org.bookcheck.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,5 +85,94 @@ class CheckpointFileTest {
         Files.writeString(file, "The cat sat on the mat. ".repeat(10));
         CheckpointException e = assertThrows(CheckpointException.class, () -> CheckpointFile.load(file));
         assertTrue(e.getMessage().contains("not a bookcheck checkpoint"), e.getMessage());
+    }
+
+    /**
+     * A checkpoint whose header was changed by {@code edit} and whose checksum was then recomputed, as a
+     * crafted file would be: the checksum alone cannot catch it.
+     */
+    private Path crafted(java.util.function.UnaryOperator<byte[]> tensors, java.util.function.Consumer<Map<String, Object>> edit)
+            throws IOException {
+        Path file = dir.resolve("crafted.bkpt");
+        CheckpointFile.save(sample(), file);
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int headerLength = in.getInt(8);
+        ObjectMapper json = new ObjectMapper();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> header = json.readValue(bytes, 12, headerLength, Map.class);
+        edit.accept(header);
+        byte[] newHeader = json.writeValueAsBytes(header);
+        byte[] body = tensors.apply(Arrays.copyOfRange(bytes, 12 + headerLength, bytes.length - 32));
+        ByteBuffer out = ByteBuffer.allocate(12 + newHeader.length + body.length + 32).order(ByteOrder.LITTLE_ENDIAN);
+        out.put(bytes, 0, 8).putInt(newHeader.length).put(newHeader).put(body);
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(out.array(), 0, out.position());
+            out.put(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+        Files.write(file, out.array());
+        return file;
+    }
+
+    private String refusal(Path file) {
+        return assertThrows(CheckpointException.class, () -> CheckpointFile.load(file)).getMessage();
+    }
+
+    @Test
+    void craftedWithAValidChecksumButANanWeightIsRefused() throws IOException {
+        Path file = crafted(body -> {
+            ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN).putFloat(4 * 3, Float.NaN);
+            return body;
+        }, h -> { });
+        String m = refusal(file);
+        assertTrue(m.contains("invalid weight NaN in tensor wte at index 3"), m);
+    }
+
+    @Test
+    void craftedNegativeCountersAreRefused() throws IOException {
+        String m = refusal(crafted(b -> b, h -> h.put("epochsCompleted", -5)));
+        assertTrue(m.contains("epochsCompleted -5") && m.contains("whole number ≥ 0"), m);
+        m = refusal(crafted(b -> b, h -> h.put("optimizerSteps", -1)));
+        assertTrue(m.contains("optimizerSteps -1"), m);
+    }
+
+    @Test
+    void craftedHeaderWithoutConfigIsAClearMessageNotANullPointer() throws IOException {
+        String m = refusal(crafted(b -> b, h -> h.remove("config")));
+        assertTrue(m.contains("has no configuration") && m.contains("missing"), m);
+        assertFalse(m.contains("null"), m);
+        m = refusal(crafted(b -> b, h -> ((Map<?, ?>) h.get("config")).remove("channels")));
+        assertTrue(m.contains("incomplete configuration: channels missing"), m);
+    }
+
+    @Test
+    void craftedHugeSizesAreRefusedBeforeAnythingIsAllocated() throws IOException {
+        @SuppressWarnings("unchecked")
+        String m = refusal(crafted(b -> b, h -> ((Map<String, Object>) h.get("config")).put("channels", 1_000_000_000)));
+        assertTrue(m.contains("parameters; bookcheck trains at most 100,000,000"), m);
+        m = refusal(crafted(b -> b, h -> h.put("history", List.of())));
+        assertTrue(m.contains("completed 1 epochs but its loss history has 0 rows"), m);
+    }
+
+    @Test
+    void savingKeepsTheModeOfTheCheckpointItReplaces() throws IOException {
+        Path file = dir.resolve("c.bkpt");
+        CheckpointFile.save(sample(), file);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+        CheckpointFile.save(sample(), file);
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
+    void aFolderOrAMissingFileIsAClearMessageAndNothingIsReadFromASpecialFile() throws IOException {
+        String m = refusal(dir);
+        assertTrue(m.contains("is not a plain file"), m);
+        m = refusal(dir.resolve("none.bkpt"));
+        assertTrue(m.contains("cannot read the checkpoint " + dir.resolve("none.bkpt") + ": it does not exist"), m);
+        m = refusal(Path.of("/dev/zero"));
+        assertTrue(m.contains("is not a plain file"), m);
     }
 }

@@ -22,13 +22,15 @@ final class ModelFixtures {
         ModelConfig config = tiny(vocab);
         Gpt model = new Gpt(config, b);
         SplittableRandom random = new SplittableRandom(42);
+        float[][] params = model.parameters();
         for (ParameterTensor t : model.layout().tensors()) {
-            float[] p = model.parameters()[t.index()];
+            float[] p = params[t.index()];
             boolean gain = t.name().endsWith(".gamma");
             for (int i = 0; i < p.length; i++) {
                 p[i] = (float) ((gain ? 1 : 0) + 0.3 * random.nextGaussian());
             }
         }
+        model.setParameters(params);
         int t = config.contextLength();
         int[] inputs = new int[b * t];
         int[] targets = new int[b * t];

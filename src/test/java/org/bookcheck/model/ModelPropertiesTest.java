@@ -28,9 +28,10 @@ class ModelPropertiesTest {
         for (int s = 0; s < k.batch(); s++) {
             model.forward(Arrays.copyOfRange(k.inputs(), s * t, (s + 1) * t), Arrays.copyOfRange(k.targets(), s * t, (s + 1) * t), 1, t);
             model.backward();
+            float[][] single = model.gradients();
             for (int i = 0; i < batch.length; i++) {
                 for (int j = 0; j < batch[i].length; j++) {
-                    mean[i][j] += model.gradients()[i][j] / (double) k.batch();
+                    mean[i][j] += single[i][j] / (double) k.batch();
                 }
             }
         }

@@ -85,4 +85,48 @@ class ActivationOpsProperties {
             assertArrayEquals(((Vector) ActivationOps.logSoftmax(x.row(r))).toArray(), logP.row(r).toArray(), "log_softmax row " + r);
         }
     }
+
+    @Property(tries = 200)
+    void sigmoidDerivativeIsSigmaOfXTimesSigmaOfMinusX(@ForAll @DoubleRange(min = -30, max = 30) double x) {
+        double s = ActivationOps.sigmoid(x);
+        // σ(x)(1 − σ(x)) = σ(x)σ(−x): 1 − σ(x) cancels for large x, so the error is a few ulps of s, not of the result
+        ReferenceAssertions.assertWithin(s * ActivationOps.sigmoid(-x), ActivationOps.sigmoidDerivative(Scalar.of(s)).at(0), 4 * ReferenceAssertions.EPS * s,
+                "σ′(" + x + ")");
+    }
+
+    @Property(tries = 200)
+    void reluDerivativeTimesXIsRelu(@ForAll(supplier = ReferenceArbitraries.Logits.class) double[] x) {
+        Vector v = Vector.of(x);
+        // numerically equal: 0 × (−1) is −0.0 where relu gives 0.0
+        assertElementsClose(ActivationOps.relu(v).flat(), ArithmeticOps.elementwiseProduct(ActivationOps.reluDerivative(v), v).flat(),
+                ReferenceAssertions.EXACT, "relu′(x)·x");
+    }
+
+    @Property(tries = 200)
+    void softmaxBackwardIsTheJacobianTimesGAndSumsToZero(@ForAll(supplier = ReferenceArbitraries.Logits.class) double[] z,
+                                                        @ForAll @DoubleRange(min = -5, max = 5) double g0) {
+        double[] s = softmax(z);
+        double[] g = new double[s.length];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = g0 * (i % 3 - 1) + i;
+        }
+        double[] back = ActivationOps.softmaxBackward(Vector.of(s), Vector.of(g)).flat();
+        double sum = 0;
+        double scale = 1;
+        for (int i = 0; i < s.length; i++) {
+            double jg = 0; // (diag(s) − s sᵀ) g, row i
+            for (int j = 0; j < s.length; j++) {
+                jg += ((i == j ? s[i] : 0) - s[i] * s[j]) * g[j];
+            }
+            scale = Math.max(scale, Math.abs(g[i]));
+            ReferenceAssertions.assertWithin(jg, back[i], 1e-12 * scale * s.length, "Jg[" + i + "]");
+            sum += back[i];
+        }
+        ReferenceAssertions.assertWithin(0, sum, 1e-12 * scale * s.length, "Σ ∂L/∂z");
+    }
+
+    @Property(tries = 200)
+    void logBaseOfAPowerIsTheExponent(@ForAll @DoubleRange(min = 1.5, max = 10) double base, @ForAll @net.jqwik.api.constraints.IntRange(min = -8, max = 8) int k) {
+        assertClose(k, ActivationOps.logBase(Scalar.of(Math.pow(base, k)), base).at(0), 1e-12, "log_" + base + "(" + base + "^" + k + ")");
+    }
 }

@@ -148,4 +148,48 @@ class ActivationOpsTest {
             assertOpError("log_softmax: needs a vector or a matrix, got a scalar", () -> ActivationOps.logSoftmax(Scalar.of(0)));
         }
     }
+
+    @Nested
+    class Derivatives {
+
+        @Test
+        void sigmoidDerivativeFromTheOutputIsSTimesOneMinusS() {
+            assertVector(ActivationOps.sigmoidDerivative(vector(0.5, 0.75136507)), 0.25, 0.18681560158389512); // 0.75136507 × 0.24863493
+        }
+
+        @Test
+        void reluDerivativeIsOneForPositiveInputsOnly() {
+            assertVector(ActivationOps.reluDerivative(vector(-2, 0, 0.1)), 0, 0, 1);
+        }
+
+        @Test
+        void softmaxBackwardIsSTimesGMinusGDotS() {
+            // g·s = 0.2 − 0.3 + 1.0 = 0.9; s ⊙ (g − 0.9) = [0.2×0.1, 0.3×(−1.9), 0.5×1.1]
+            assertVector(ActivationOps.softmaxBackward(vector(0.2, 0.3, 0.5), vector(1, -1, 2)), 0.02, -0.57, 0.55);
+        }
+
+        @Test
+        void softmaxBackwardWorksRowByRowAndChecksShapes() {
+            assertMatrix(ActivationOps.softmaxBackward(matrix(new double[] {0.5, 0.5}, new double[] {1, 0}), matrix(new double[] {1, 0},
+                    new double[] {3, 5})), new double[][] {{0.25, -0.25}, {0, 0}});
+            assertOpError("softmax_backward: the operands must have the same shape, but the first is vector of length 2 and the second is vector of length 3",
+                    () -> ActivationOps.softmaxBackward(vector(0.5, 0.5), vector(1, 2, 3)));
+        }
+    }
+
+    @Nested
+    class LogBase {
+
+        @Test
+        void base10AndBase2() {
+            assertVector(ActivationOps.logBase(vector(1000, 0.01), 10), 3, -2);
+            assertVector(ActivationOps.logBase(vector(8, 0.5), 2), 3, -1);
+        }
+
+        @Test
+        void refusesABadBaseOrArgument() {
+            assertOpError("log_base: the base must be positive and not 1, got 1.0", () -> ActivationOps.logBase(vector(2), 1));
+            assertOpError("log_base: the logarithm needs a positive number, got 0.0", () -> ActivationOps.logBase(vector(0), 10));
+        }
+    }
 }

@@ -157,4 +157,51 @@ class ArithmeticOpsTest {
             assertOpError("count: a truth value has no item count", () -> ArithmeticOps.count(new Bool(true)));
         }
     }
+
+    @Nested
+    class NegatePowerAbs {
+
+        @Test
+        void negateFlipsEverySign() {
+            assertMatrix(ArithmeticOps.negate(matrix(new double[] {1, -2}, new double[] {0.5, 0})), new double[][] {{-1, 2}, {-0.5, 0}});
+        }
+
+        @Test
+        void powerRaisesEveryElement() {
+            assertVector(ArithmeticOps.power(vector(-3, 0.5, 2), 2), 9, 0.25, 4);
+            assertScalar(0.5, ArithmeticOps.power(Scalar.of(4), -0.5)); // 1/√4
+            assertScalar(-8, ArithmeticOps.power(Scalar.of(-2), 3));
+        }
+
+        @Test
+        void powerRefusesWhatIsNotARealNumber() {
+            assertOpError("power: -4.0^0.5 is not a real number; the base must be positive for a fractional power and non-zero for a negative one",
+                    () -> ArithmeticOps.power(Scalar.of(-4), 0.5));
+            assertOpError("power: 0.0^-1.0 is not a real number; the base must be positive for a fractional power and non-zero for a negative one",
+                    () -> ArithmeticOps.power(Scalar.of(0), -1));
+        }
+
+        @Test
+        void absDropsTheSign() {
+            assertVector(ArithmeticOps.abs(vector(-0.25, 0, 3)), 0.25, 0, 3);
+        }
+    }
+
+    @Nested
+    class MaxMin {
+
+        @Test
+        void theLargestAndSmallestOfEveryElement() {
+            Matrix m = matrix(new double[] {0.1, -2}, new double[] {3.5, 0});
+            assertEquals(3.5, ArithmeticOps.max(m));
+            assertEquals(-2, ArithmeticOps.min(m));
+            assertEquals(7, ArithmeticOps.max(Scalar.of(7)));
+        }
+
+        @Test
+        void refuseAnEmptyValue() {
+            assertOpError("max: needs at least one element, got an empty vector", () -> ArithmeticOps.max(vector()));
+            assertOpError("min: needs at least one element, got an empty vector", () -> ArithmeticOps.min(vector()));
+        }
+    }
 }

@@ -31,4 +31,13 @@ class ComparisonOpsTest {
         assertFalse(ComparisonOps.less(1, 1));
         assertFalse(ComparisonOps.less(2.3, 1.2));
     }
+
+    @Test
+    void approxComparesEveryElementWithinTheTolerance() {
+        // e^−0.00707 = 0.992955: 0.9930 is within half a unit of its last digit, 0.9929 (truncated) is not
+        assertTrue(ComparisonOps.approx(Vector.of(Math.exp(-0.00707), 1), Vector.of(0.9930, 1.0), Vector.of(0.00005, 0.05)));
+        assertFalse(ComparisonOps.approx(Vector.of(Math.exp(-0.00707), 1), Vector.of(0.9929, 1.0), Vector.of(0.00005, 0.05)));
+        assertFalse(ComparisonOps.approx(Vector.of(0.5, 0.52), Vector.of(0.5, 0.5), Scalar.of(0.01)));
+        assertTrue(ComparisonOps.approx(Scalar.of(1.382), Scalar.of(1.3823023), Scalar.of(0.0005)));
+    }
 }

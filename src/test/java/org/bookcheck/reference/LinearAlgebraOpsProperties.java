@@ -1,5 +1,6 @@
 package org.bookcheck.reference;
 
+import net.jqwik.api.Assume;
 import static org.bookcheck.reference.ReferenceAssertions.EXACT;
 import static org.bookcheck.reference.ReferenceAssertions.assertClose;
 import static org.bookcheck.reference.ReferenceAssertions.assertElementsClose;
@@ -82,6 +83,70 @@ class LinearAlgebraOpsProperties {
         }
         for (int i = 0; i < a.rows(); i++) {
             assertElementsClose(ab.row(i).toArray(), ((Vector) LinearAlgebraOps.matmul(a.row(i), b)).toArray(), EXACT, "a" + i + "·B");
+        }
+    }
+
+    @Property(tries = 100)
+    void elementRowAndColumnAgree(@ForAll("chains") Chain m) {
+        Matrix a = m.a();
+        for (int i = 0; i < a.rows(); i++) {
+            for (int j = 0; j < a.cols(); j++) {
+                double e = LinearAlgebraOps.element(a, i, j);
+                assertEquals(a.get(i, j), e);
+                assertEquals(e, LinearAlgebraOps.element(LinearAlgebraOps.row(a, i), j, null));
+                assertEquals(e, LinearAlgebraOps.element(LinearAlgebraOps.column(a, j), i, null));
+            }
+        }
+    }
+
+    @Property(tries = 100)
+    void stackingTheRowsGivesTheMatrixBackAndConcatJoinsThem(@ForAll("chains") Chain m) {
+        Matrix a = m.a();
+        Assume.that(a.rows() > 0);
+        java.util.List<Numeric> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < a.rows(); i++) {
+            rows.add(a.row(i));
+        }
+        assertEquals(a, LinearAlgebraOps.stack(rows));
+        Vector joined = LinearAlgebraOps.concat(a.row(0), Vector.of(a.flat()));
+        assertEquals(a.cols() + a.size(), joined.size());
+        assertElementsClose(a.flat(), java.util.Arrays.copyOfRange(joined.toArray(), a.cols(), joined.size()), EXACT, "second part");
+    }
+
+    /** Square whole-number matrices of size 1 to 4. */
+    @Provide
+    Arbitrary<Matrix[]> squares() {
+        return ReferenceArbitraries.dims(1, 4).flatMap(n -> Combinators.combine(
+                ReferenceArbitraries.matrices(n, n, ReferenceArbitraries.wholeValues(5)),
+                ReferenceArbitraries.matrices(n, n, ReferenceArbitraries.wholeValues(5))).as((a, b) -> new Matrix[] {a, b}));
+    }
+
+    @Property(tries = 200)
+    void determinantIsMultiplicativeAndTheInverseUndoesTheMatrix(@ForAll("squares") Matrix[] ab) {
+        Matrix a = ab[0];
+        Matrix b = ab[1];
+        double detA = LinearAlgebraOps.determinant(a);
+        // whole entries up to 5 in a 4×4: determinants up to 4!·5⁴ = 15000, products up to 2.25e8; LU rounds relative to that
+        assertClose(detA * LinearAlgebraOps.determinant(b), LinearAlgebraOps.determinant(times(a, b)), 1e-9, "det(AB) = det A · det B");
+        Assume.that(Math.abs(detA) >= 0.5); // whole entries: a non-singular matrix has |det| ≥ 1
+        Matrix identity = times(a, LinearAlgebraOps.inverse(a));
+        for (int i = 0; i < a.rows(); i++) {
+            for (int j = 0; j < a.cols(); j++) {
+                ReferenceAssertions.assertWithin(i == j ? 1 : 0, identity.get(i, j), 1e-9, "A·A⁻¹ [" + i + "][" + j + "]");
+            }
+        }
+    }
+
+    @Property(tries = 100)
+    void aSingleNeuronIsALayerWithOneColumn(@ForAll("chains") Chain m) {
+        Matrix x = m.a();
+        Matrix w = m.b();
+        Assume.that(w.rows() > 0 && w.cols() > 0 && x.rows() > 0);
+        Vector firstColumn = LinearAlgebraOps.column(w, 0);
+        Numeric asLayer = LinearAlgebraOps.linear(x, w, null);
+        Numeric asNeuron = LinearAlgebraOps.linear(x, firstColumn, Scalar.of(2));
+        for (int r = 0; r < x.rows(); r++) {
+            assertEquals(((Matrix) asLayer).get(r, 0) + 2, asNeuron.at(r), "row " + r);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.bookcheck.reference;
 
+import java.util.List;
+import static org.bookcheck.reference.ReferenceAssertions.assertScalar;
 import static org.bookcheck.reference.ReferenceAssertions.assertClose;
 import static org.bookcheck.reference.ReferenceAssertions.assertEmptyMatrix;
 import static org.bookcheck.reference.ReferenceAssertions.assertMatrix;
@@ -200,6 +202,103 @@ class LinearAlgebraOpsTest {
         void refusesColumnsOutsideTheMatrix() {
             assertOpError("columns: 2 columns from 2 do not lie within the 3 columns of a 2×3 matrix", () -> LinearAlgebraOps.columns(A_2X3, 2, 2));
             assertOpError("columns: 0 columns from 0 do not lie within the 3 columns of a 2×3 matrix", () -> LinearAlgebraOps.columns(A_2X3, 0, 0));
+        }
+    }
+
+    @Nested
+    class ElementColumnStackConcat {
+
+        private final Matrix a = matrix(new double[] {1, 2, 3}, new double[] {4, 5, 6});
+
+        @Test
+        void elementOfAVectorAndOfAMatrixCountFromZero() {
+            assertEquals(0.2, LinearAlgebraOps.element(vector(0.1, 0.2), 1, null));
+            assertEquals(6, LinearAlgebraOps.element(a, 1, 2));
+        }
+
+        @Test
+        void elementRefusesIndicesOutsideAndTheWrongNumberOfThem() {
+            assertOpError("element: index 2 is outside 0..1 of a vector of length 2", () -> LinearAlgebraOps.element(vector(0.1, 0.2), 2, null));
+            assertOpError("element: column 3 is outside 0..2 of a 2×3 matrix", () -> LinearAlgebraOps.element(a, 0, 3));
+            assertOpError("element: x is a 2×3 matrix, so it takes a row and a column index (or use row)", () -> LinearAlgebraOps.element(a, 0, null));
+            assertOpError("element: x is a vector of length 2, so it takes one index, not two", () -> LinearAlgebraOps.element(vector(1, 2), 0, 0));
+        }
+
+        @Test
+        void columnIsAVectorDownTheRows() {
+            assertVector(LinearAlgebraOps.column(a, 1), 2, 5);
+            assertOpError("column: index -1 is outside 0..2 of a 2×3 matrix", () -> LinearAlgebraOps.column(a, -1));
+        }
+
+        @Test
+        void stackMakesAVectorOfNumbersAndAMatrixOfRows() {
+            assertVector(LinearAlgebraOps.stack(List.of(Scalar.of(0.498), Scalar.of(0.502))), 0.498, 0.502);
+            assertMatrix(LinearAlgebraOps.stack(List.of(vector(1, 2), vector(3, 4))), new double[][] {{1, 2}, {3, 4}});
+        }
+
+        @Test
+        void stackRefusesMixedItemsAndRaggedRows() {
+            assertOpError("stack: item 1 is a vector of length 2, but the first is a scalar: stack numbers into a vector, or vectors of equal length into a matrix",
+                    () -> LinearAlgebraOps.stack(List.of(Scalar.of(1), vector(1, 2))));
+            assertOpError("stack: row 0 has 2 elements but row 1 has 3: every row of a matrix must have the same length",
+                    () -> LinearAlgebraOps.stack(List.of(vector(1, 2), vector(1, 2, 3))));
+            assertOpError("stack: needs at least one item", () -> LinearAlgebraOps.stack(List.of()));
+        }
+
+        @Test
+        void concatJoinsEndToEnd() {
+            assertVector(LinearAlgebraOps.concat(vector(1, 2), vector(3)), 1, 2, 3);
+            assertVector(LinearAlgebraOps.concat(Scalar.of(0), vector(1)), 0, 1);
+            assertOpError("concat: joins vectors and numbers end to end, got a 2×3 matrix; use stack for rows",
+                    () -> LinearAlgebraOps.concat(a, vector(1)));
+        }
+    }
+
+    @Nested
+    class DeterminantInverse {
+
+        @Test
+        void twoByTwoIsAdMinusBc() {
+            assertClose(-2, LinearAlgebraOps.determinant(matrix(new double[] {1, 2}, new double[] {3, 4}))); // 1×4 − 2×3
+        }
+
+        @Test
+        void threeByThreeByCofactors() {
+            // 2(3·2 − 1·1) − 0 + 1(1·1 − 3·0) = 10 + 1 = 11
+            assertClose(11, LinearAlgebraOps.determinant(matrix(new double[] {2, 0, 1}, new double[] {1, 3, 1}, new double[] {0, 1, 2})));
+        }
+
+        @Test
+        void inverseOfTwoByTwoIsTheAdjugateOverTheDeterminant() {
+            // [[4, −2], [−3, 1]] / (−2)
+            assertMatrix(LinearAlgebraOps.inverse(matrix(new double[] {1, 2}, new double[] {3, 4})), new double[][] {{-2, 1}, {1.5, -0.5}});
+        }
+
+        @Test
+        void refusesSingularAndNonSquareMatrices() {
+            assertOpError("inverse: A is singular (its determinant is 0), so it has no inverse",
+                    () -> LinearAlgebraOps.inverse(matrix(new double[] {1, 2}, new double[] {2, 4})));
+            assertOpError("determinant: needs a square matrix, but A is 1×2", () -> LinearAlgebraOps.determinant(matrix(new double[] {1, 2})));
+        }
+    }
+
+    @Nested
+    class SingleNeuron {
+
+        @Test
+        void aWeightVectorAndAScalarBiasGiveOneNumber() {
+            // 0.05×0.15 + 0.1×0.2 + 0.35 = 0.3775 (the classic backpropagation example's first hidden net input)
+            assertScalar(0.3775, LinearAlgebraOps.linear(vector(0.05, 0.1), vector(0.15, 0.2), Scalar.of(0.35)));
+        }
+
+        @Test
+        void aScalarBiasIsAddedToEveryOutputOfALayer() {
+            assertVector(LinearAlgebraOps.linear(vector(1, 2), matrix(new double[] {1, 0}, new double[] {0, 1}), Scalar.of(0.5)), 1.5, 2.5);
+        }
+
+        @Test
+        void aNeuronOverTheRowsOfAMatrixGivesOneNumberPerRow() {
+            assertVector(LinearAlgebraOps.linear(matrix(new double[] {1, 2}, new double[] {3, 4}), vector(1, -1), null), -1, -1);
         }
     }
 }

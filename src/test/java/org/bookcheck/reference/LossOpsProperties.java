@@ -1,5 +1,6 @@
 package org.bookcheck.reference;
 
+import net.jqwik.api.Assume;
 import static org.bookcheck.reference.ReferenceAssertions.TOL_F64;
 import static org.bookcheck.reference.ReferenceAssertions.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,5 +61,34 @@ class LossOpsProperties {
         }
         // Σp = 1, so Σ(p − y) = 0: the gradient only moves probability between classes.
         assertClose(0, sum, TOL_F64, "Σ gradient");
+    }
+
+    @Property(tries = 200)
+    void entropyLiesBetweenZeroAndLnN(@ForAll("probabilitiesAndTarget") Tuple2<double[], Integer> c) {
+        double[] p = c.get1();
+        double h = LossOps.entropy(Vector.of(p));
+        assertTrue(h >= 0 && h <= Math.log(p.length) + 1e-12, () -> "H = " + h + " for n = " + p.length);
+        assertClose(0, LossOps.entropy(LossOps.oneHot(c.get2(), p.length)), TOL_F64, "a certain outcome has no entropy");
+    }
+
+    @Property(tries = 200)
+    void binaryCrossEntropyIsCrossEntropyOverTwoOutcomes(@ForAll("probabilitiesAndTarget") Tuple2<double[], Integer> c) {
+        double p = c.get1()[0];
+        Assume.that(p < 1);
+        for (int y = 0; y <= 1; y++) {
+            assertClose(LossOps.crossEntropy(Vector.of(1 - p, p), Scalar.of(y)), LossOps.binaryCrossEntropy(Scalar.of(p), Scalar.of(y)),
+                    TOL_F64, "y = " + y);
+        }
+        assertClose(-Math.log(p), LossOps.crossEntropy(Scalar.of(p), null), TOL_F64, "−ln p of a single probability");
+    }
+
+    @Property(tries = 200)
+    void halfSquaredErrorIsHalfNTimesTheMse(@ForAll(supplier = ReferenceArbitraries.Samples.class) double[] y) {
+        double[] t = y.clone();
+        for (int i = 0; i < t.length; i++) {
+            t[i] = t[i] / 2 + 1;
+        }
+        double mse = LossOps.mse(Vector.of(y), Vector.of(t));
+        assertClose(mse * y.length / 2, LossOps.halfSquaredError(Vector.of(y), Vector.of(t)), ReferenceAssertions.TOL_CHAIN, "½ Σ (y − t)²");
     }
 }

@@ -76,7 +76,7 @@ class LossOpsTest {
                     () -> LossOps.crossEntropy(BATCH, vector(1, 0, 0)));
             assertOpError("cross_entropy: p is 2×3 (one row per example), so the target must be a vector of 2 indices, got scalar",
                     () -> LossOps.crossEntropy(BATCH, Scalar.of(1)));
-            assertOpError("cross_entropy: p must be a probability vector or matrix, got a scalar",
+            assertOpError("cross_entropy: p is a single probability, so it takes no target: its loss is −ln p",
                     () -> LossOps.crossEntropy(Scalar.of(0.5), Scalar.of(0)));
         }
 
@@ -174,6 +174,53 @@ class LossOpsTest {
         @Test
         void refusesEmptyInput() {
             assertOpError("argmax: needs at least one element, got an empty vector", () -> LossOps.argmax(vector()));
+        }
+    }
+
+    @Nested
+    class SingleProbability {
+
+        @Test
+        void crossEntropyOfOneProbabilityIsMinusItsLog() {
+            assertClose(1.3823023398503531, LossOps.crossEntropy(Scalar.of(0.251), null)); // −ln 0.251
+        }
+
+        @Test
+        void aVectorWithoutTargetIsRefused() {
+            assertOpError("cross_entropy: p is a vector of length 3, so it needs a target (an index or a one-hot vector); only a single probability stands alone (−ln p)",
+                    () -> LossOps.crossEntropy(P, null));
+        }
+    }
+
+    @Nested
+    class BinaryCrossEntropyEntropyHalfSquaredError {
+
+        @Test
+        void binaryCrossEntropyWeighsBothOutcomes() {
+            assertClose(0.3617729874261988, LossOps.binaryCrossEntropy(Scalar.of(0.8), Scalar.of(0.9))); // −(0.9 ln 0.8 + 0.1 ln 0.2)
+            assertClose(0.2899092476264711, LossOps.binaryCrossEntropy(vector(0.8, 0.3), vector(1, 0))); // (−ln 0.8 − ln 0.7) / 2
+            assertClose(0, LossOps.binaryCrossEntropy(Scalar.of(0), Scalar.of(0)));
+        }
+
+        @Test
+        void binaryCrossEntropyRefusesCertainWrongPredictions() {
+            assertOpError("binary_cross_entropy: ln 0 is −∞: a probability of 0 for an outcome with weight 1.0",
+                    () -> LossOps.binaryCrossEntropy(Scalar.of(0), Scalar.of(1)));
+            assertOpError("binary_cross_entropy: p and y must be in [0, 1], got p = 1.5 and y = 1.0",
+                    () -> LossOps.binaryCrossEntropy(Scalar.of(1.5), Scalar.of(1)));
+        }
+
+        @Test
+        void entropyIsMinusSumPLnP() {
+            assertClose(1.0296530140645737, LossOps.entropy(vector(0.2, 0.3, 0.5)));
+            assertClose(0, LossOps.entropy(vector(0, 1)), 0, "a certain outcome: 0 ln 0 counts as 0");
+            assertOpError("entropy: every probability must be in [0, 1], got -0.1", () -> LossOps.entropy(vector(-0.1, 1.1)));
+        }
+
+        @Test
+        void halfSquaredErrorSumsHalfTheSquares() {
+            // ½(0.01 − 0.75136507)² + ½(0.99 − 0.772928465)², the classic backpropagation example: 0.298371109
+            assertClose(0.2983711091616805, LossOps.halfSquaredError(vector(0.75136507, 0.772928465), vector(0.01, 0.99)));
         }
     }
 }

@@ -128,6 +128,32 @@ class OperationTest {
             case EQUAL -> smoke(args("a", 0.3, "b", 0.1 + 0.2), isBool(true));
             case GREATER -> smoke(args("a", 2, "b", 1), isBool(true));
             case LESS -> smoke(args("a", 2, "b", 1), isBool(false));
+            case NEGATE -> smoke(args("x", vector(1, -2)), isVector(-1, 2));
+            case POWER -> smoke(args("x", vector(2, 3), "p", 2), isVector(4, 9));
+            case ABS -> smoke(args("x", vector(-1.5, 2)), isVector(1.5, 2));
+            case DETERMINANT -> smoke(args("a", square), isScalar(-2)); // 1×4 − 2×3
+            case INVERSE -> smoke(args("a", square), isMatrix(new double[] {-2, 1}, new double[] {1.5, -0.5}));
+            case MAX -> smoke(args("x", vector(0.2, 0.5, 0.3)), isScalar(0.5));
+            case MIN -> smoke(args("x", square), isScalar(1));
+            case ROW_MEANS -> smoke(args("a", square), isVector(1.5, 3.5));
+            case COLUMN_MEANS -> smoke(args("a", square), isVector(2, 3));
+            case COLUMN -> smoke(args("a", square, "index", 1), isVector(2, 4));
+            case ELEMENT -> smoke(args("x", square, "i", 1, "j", 0), isScalar(3));
+            case STACK -> smoke(args("items[0]", 1, "items[1]", 2.5), isVector(1, 2.5));
+            case CONCAT -> smoke(args("a", vector(1, 2), "b", 3), isVector(1, 2, 3));
+            case RELU_DERIVATIVE -> smoke(args("x", vector(-1, 0, 2)), isVector(0, 0, 1));
+            case SIGMOID_DERIVATIVE -> smoke(args("s", 0.5), isScalar(0.25));
+            case LOG_BASE -> smoke(args("x", 8, "base", 2), isScalar(3));
+            case SOFTMAX_BACKWARD -> smoke(args("s", vector(0.25, 0.75), "grad", vector(1, 0)), isVector(0.1875, -0.1875));
+            case BINARY_CROSS_ENTROPY -> smoke(args("p", 0.75, "y", 0), isScalar(1.3862943611198906)); // −ln 0.25
+            case ENTROPY -> smoke(args("p", vector(0.5, 0.5)), isScalar(0.6931471805599453)); // ln 2
+            case HALF_SQUARED_ERROR -> smoke(args("prediction", vector(1, 2), "target", vector(2, 4)), isScalar(2.5)); // ½(1 + 4)
+            case NORMAL_PDF -> smoke(args("x", 0), isScalar(0.3989422804014327)); // 1/√(2π)
+            case NORMAL_CDF -> smoke(args("x", 1, "mean", 1, "std", 2), isScalar(0.5));
+            case EMPIRICAL_CDF -> smoke(args("data", vector(3, 1, 2, 5), "x", 2), isScalar(0.5));
+            case EXPECTED_VALUE -> smoke(args("values", vector(0, 10), "probabilities", vector(0.75, 0.25)), isScalar(2.5));
+            case DISTRIBUTION_VARIANCE -> smoke(args("values", vector(0, 10), "probabilities", vector(0.75, 0.25)), isScalar(18.75));
+            case APPROX -> smoke(args("a", vector(0.49, 1), "b", vector(0.5, 1), "tolerance", 0.05), isBool(true));
         };
     }
 
@@ -165,8 +191,10 @@ class OperationTest {
         assertFalse(required.isEmpty(), "every operation takes at least one argument");
         for (Param p : required) {
             Map<String, Value> args = new LinkedHashMap<>(valid);
-            args.remove(p.name());
-            assertEquals(Optional.of(op.opName() + " needs argument \"" + p.name() + "\" (" + p.description() + ")"), op.checkArguments(args));
+            args.remove(p.variadic() ? p.item(0) : p.name());
+            assertEquals(Optional.of(p.variadic()
+                    ? op.opName() + " needs at least one item \"" + p.item(0) + "\" (" + p.description() + ")"
+                    : op.opName() + " needs argument \"" + p.name() + "\" (" + p.description() + ")"), op.checkArguments(args));
         }
     }
 
@@ -177,8 +205,9 @@ class OperationTest {
         for (Param p : op.params()) {
             Wrong wrong = wrongFor(p.type());
             Map<String, Value> args = new LinkedHashMap<>(valid);
-            args.put(p.name(), wrong.value());
-            assertEquals(Optional.of(op.opName() + ": argument \"" + p.name() + "\" must be " + p.type().description()
+            String key = p.variadic() ? p.item(1) : p.name();
+            args.put(key, wrong.value());
+            assertEquals(Optional.of(op.opName() + ": " + (p.variadic() ? "item" : "argument") + " \"" + key + "\" must be " + p.type().description()
                     + ", but it is a " + wrong.kind() + " (" + wrong.shape() + ")"), op.checkArguments(args));
         }
     }
@@ -198,6 +227,15 @@ class OperationTest {
         assertEquals(Optional.empty(), Operation.byName("MATMUL"));
         assertEquals(Optional.empty(), Operation.byName("mat_mul"));
         assertEquals(Optional.empty(), Operation.byName(""));
+    }
+
+    @Test
+    void aVariadicParameterTakesItsItemsByIndex() {
+        assertEquals("stack(items…)", Operation.STACK.signature());
+        assertEquals(Operation.STACK.param("items"), Operation.STACK.param("items[3]"));
+        assertEquals(Optional.empty(), Operation.ADD.param("a[0]"), "only a variadic parameter takes items");
+        // items must run from 0 without a gap: items[2] after a missing items[1] is not read
+        assertVector(Operation.STACK.apply(new Arguments(args("items[0]", 1, "items[2]", 3))), 1);
     }
 
     @Test

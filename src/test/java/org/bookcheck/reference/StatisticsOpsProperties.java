@@ -91,4 +91,14 @@ class StatisticsOpsProperties {
         assertClose(beta, mean(y), tolerance, "mean of layer_norm(x)");
         assertClose(Math.sqrt(variance / (variance + epsilon)), Math.sqrt(populationVariance(y)), tolerance, "std of layer_norm(x)");
     }
+
+    @Property(tries = 100)
+    void rowMeansAreTheMeansOfTheRowsAndColumnMeansThoseOfTheTranspose(@ForAll(supplier = ReferenceArbitraries.LogitMatrices.class) Matrix a) {
+        double[] rows = StatisticsOps.rowMeans(a).toArray();
+        for (int r = 0; r < a.rows(); r++) {
+            assertClose(StatisticsOps.mean(a.row(r)), rows[r], TOL_F64, "row " + r);
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(StatisticsOps.rowMeans(LinearAlgebraOps.transpose(a)).toArray(),
+                StatisticsOps.columnMeans(a).toArray());
+    }
 }

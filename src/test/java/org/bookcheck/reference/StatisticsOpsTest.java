@@ -155,4 +155,23 @@ class StatisticsOpsTest {
             assertOpError("layer_norm: needs at least one element, got an empty vector", () -> StatisticsOps.layerNorm(vector(), null, null, 1e-5));
         }
     }
+
+    @Nested
+    class RowAndColumnMeans {
+
+        private final Matrix a = matrix(new double[] {1, 2, 6}, new double[] {0, -1, 4});
+
+        @Test
+        void oneMeanPerRowOrColumn() {
+            assertVector(StatisticsOps.rowMeans(a), 3, 1);
+            assertVector(StatisticsOps.columnMeans(a), 0.5, 0.5, 5);
+        }
+
+        @Test
+        void refuseEmptyRowsOrColumns() {
+            assertOpError("row_means: A is 2×0: a row with no elements has no mean", () -> StatisticsOps.rowMeans(Matrix.of(2, 0, new double[0])));
+            assertOpError("column_means: A is 0×2: a column with no elements has no mean",
+                    () -> StatisticsOps.columnMeans(Matrix.of(0, 2, new double[0])));
+        }
+    }
 }

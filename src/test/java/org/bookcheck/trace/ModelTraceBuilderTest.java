@@ -133,19 +133,25 @@ class ModelTraceBuilderTest {
     }
 
     @Test
-    void theShownArithmeticAddsUpAtTheShownDigits() {
-        String text = TraceRenderer.text(trace(Optional.empty(), 8, (name, v) -> v));
-        // h0.res1[0][0] = −0.003 + (−0.0201) = −0.023: each number is rounded to 4 decimals, so the sum is off by at most 1.5·10⁻⁴.
-        Matcher m = Pattern.compile("h\\d\\.res[12]\\[\\d]\\[\\d+] = (\\S+) \\+ \\(?(\\S+?)\\)? = (\\S+)\n").matcher(text);
-        int lines = 0;
-        while (m.find()) {
-            double sum = number(m.group(1)) + number(m.group(2));
-            assertEquals(number(m.group(3)), sum, 1.5e-4, m.group());
-            lines++;
+    void everyShownLineIsTrueAtItsDigits() {
+        String text = TraceRenderer.text(trace(Optional.of(0.1f), 8, (name, v) -> v));
+        int sides = 0;
+        List<String> failures = new java.util.ArrayList<>();
+        for (String line : text.lines().filter(l -> l.startsWith("    ") || l.startsWith("  ") && l.contains(" = ")).toList()) {
+            if (line.contains("…")) {
+                continue; // a sum shortened for the page cannot be worked out by hand
+            }
+            for (DisplayedLines.Side side : DisplayedLines.sides(line)) {
+                if (!side.holds()) {
+                    failures.add(side.toString());
+                }
+                sides++;
+            }
         }
-        // 2 blocks × 2 residuals × 8 lines shown (of 32 each)
-        assertEquals(LAYERS * 2 * 8, lines, text);
-        assertTrue(text.contains("  … 24 more, all checked\n"), text);
+        assertEquals(List.of(), failures);
+        // Hand-checked on one residual: h0.res1[0][0] is the sum of x0[0][0] and h0.attn[0][0], two numbers.
+        assertTrue(text.matches("(?s).*\n  h0\\.res1\\[0]\\[0] = \\S+ [+−] \\S+ = \\S+\n.*"), text);
+        assertTrue(sides > 300, "only " + sides + " sides worked out");
     }
 
     @Test
@@ -155,7 +161,7 @@ class ModelTraceBuilderTest {
         assertTrue(text.matches("(?s).*\n  x0 = \\[\\[\\S+, \\S+, \\S+, … 13 more], \\[\\S+, \\S+, \\S+, … 13 more]]\n.*"), text);
         assertTrue(text.matches("(?s).*\n  wte′ = \\[(\\[\\S+, \\S+, \\S+, … 13 more], ){3}… 8 more rows]\n.*"), text);
         // A sum of 16 products plus the bias shows its first 2 terms, an ellipsis and the bias.
-        assertTrue(text.matches("(?s).*\n  h0\\.qkv\\[0]\\[0] = \\S+×\\S+ \\+ \\S+×\\S+ \\+ … \\+ \\S+ = \\S+\n.*"), text);
+        assertTrue(text.matches("(?s).*\n  h0\\.qkv\\[0]\\[0] = \\S+×\\S+ [+−] \\S+×\\S+ [+−] … [+−] \\S+ = \\S+\n.*"), text);
     }
 
     private static double number(String shown) {

@@ -82,6 +82,33 @@ class OperationTracerTest {
               {"name": "att", "op": "attention", "args": {"q": "M", "k": "M", "v": "M"}},
               {"name": "ws", "op": "weighted_sum", "args": {"weights": "q", "values": "M"}},
               {"name": "same", "op": "restate", "args": {"x": "p"}, "printed": "75%"},
+              {"name": "neg", "op": "negate", "args": {"x": "a"}},
+              {"name": "pow", "op": "power", "args": {"x": "b", "p": "two"}},
+              {"name": "abs", "op": "abs", "args": {"x": "x"}},
+              {"name": "det", "op": "determinant", "args": {"a": "M"}},
+              {"name": "inverse", "op": "inverse", "args": {"a": "M"}},
+              {"name": "mx", "op": "max", "args": {"x": "x"}},
+              {"name": "mn", "op": "min", "args": {"x": "x"}},
+              {"name": "rm", "op": "row_means", "args": {"a": "M"}},
+              {"name": "cm", "op": "column_means", "args": {"a": "M"}},
+              {"name": "col", "op": "column", "args": {"a": "M", "index": 1}},
+              {"name": "el", "op": "element", "args": {"x": "M", "i": 1, "j": 0}},
+              {"name": "cat", "op": "concat", "args": {"a": "a", "b": "s"}},
+              {"name": "drelu", "op": "relu_derivative", "args": {"x": "x"}},
+              {"name": "dsig", "op": "sigmoid_derivative", "args": {"s": "q"}},
+              {"name": "lg", "op": "log_base", "args": {"x": "ln_in", "base": "two"}},
+              {"name": "smb", "op": "softmax_backward", "args": {"s": "q", "grad": "t"}},
+              {"name": "bce", "op": "binary_cross_entropy", "args": {"p": "p", "y": "one"}},
+              {"name": "ce_single", "op": "cross_entropy", "args": {"p": "p"}},
+              {"name": "h", "op": "entropy", "args": {"p": "q"}},
+              {"name": "hse", "op": "half_squared_error", "args": {"prediction": "a", "target": "b"}},
+              {"name": "pdf", "op": "normal_pdf", "args": {"x": "s"}},
+              {"name": "cdf", "op": "normal_cdf", "args": {"x": "two", "mean": "one", "std": "two"}},
+              {"name": "ecdf", "op": "empirical_cdf", "args": {"data": "x", "x": "s"}},
+              {"name": "ev", "op": "expected_value", "args": {"values": "b", "probabilities": "q"}},
+              {"name": "dv", "op": "distribution_variance", "args": {"values": "b", "probabilities": "q"}},
+              {"name": "near", "op": "approx", "args": {"a": "p", "b": "s", "tolerance": 0.3}},
+              {"name": "neuron", "op": "linear", "args": {"x": "a", "w": "b", "b": "s"}},
               {"name": "eq", "op": "equal", "args": {"a": "one", "b": "one"}},
               {"name": "gt", "op": "greater", "args": {"a": "two", "b": "one"}},
               {"name": "lt", "op": "less", "args": {"a": "two", "b": "one"}}
@@ -94,32 +121,121 @@ class OperationTracerTest {
             case FixtureLoad.Loaded l -> l.fixture();
             case FixtureLoad.Rejected r -> throw new AssertionError(r.errors().toString());
         };
+        fixture = withStackStep(fixture);
         Set<Operation> used = EnumSet.noneOf(Operation.class);
         fixture.steps().stream().map(Step::op).forEach(used::add);
         assertEquals(EnumSet.allOf(Operation.class), used, "the fixture must use every operation of the catalogue");
 
         Trace trace = TraceBuilder.build(fixture, Optional.empty(), TraceNumbers.asPrinted());
         String text = TraceRenderer.text(trace);
-        // Hand-worked lines: a = [1, −2], b = [3, 4], M = [[1, 2], [3, 4]], x = [−1, 0, 2].
-        assertTrue(text.contains("add[1] = −2 + 4 = 2"), text);
-        assertTrue(text.contains("mm[1][0] = 3×1 + 4×3 = 15"), text);
-        assertTrue(text.contains("mv[0] = 1×1 + 2×(−2) = −3"), text);
-        assertTrue(text.contains("vm[1] = 1×2 + (−2)×4 = −6") || text.contains("vm[1] = 1×2 + −2×4 = −6"), text);
-        assertTrue(text.contains("tr[0][1] = M[1][0] = 3"), text);
-        assertTrue(text.contains("dot = 1×3 + (−2)×4 = −5") || text.contains("dot = 1×3 + −2×4 = −5"), text);
-        assertTrue(text.contains("relu[0] = max(0, −1) = 0"), text);
-        assertTrue(text.contains("sig[1] = 1 / (1 + e^−0) = 1 / (1 + 1) = 0.5") || text.contains("sig[1] = 1 / (1 + e^(−0)) = 1 / (1 + 1) = 0.5"),
-                text);
-        assertTrue(text.contains("ce = −ln(q[1]) = −ln(0.75) = 0.2877"), text);
-        assertTrue(text.contains("bc = ⌈10 / 4⌉ = ⌈2.5⌉ = 3"), text);
-        assertTrue(text.contains("batch 3 = [2×4, min(3×4, 10) − 1] = [8, 9]"), text);
-        assertTrue(text.contains("enc[1] = id(\"cat\") = 2"), text);
-        assertTrue(text.contains("emb[1] = E[3 − 1] = E[2] = [0.5, 0.6]"), text);
-        assertTrue(text.contains("gt = 2 > 1 = true"), text);
+        // Hand-worked lines: a = [1, −2], b = [3, 4], M = [[1, 2], [3, 4]], x = [−1, 0, 2], each a whole line of the trace.
+        assertLine(text, "add[1] = −2 + 4 = 2");
+        assertLine(text, "sub[1] = −2 − 4 = −6");
+        assertLine(text, "scale[1] = 0.5×(−2) = −1");
+        assertLine(text, "mm[1][0] = 3×1 + 4×3 = 15");
+        assertLine(text, "mv[0] = 1×1 + 2×(−2) = −3");
+        // A term that starts with a minus is subtracted: 1×2 + (−2)×4 is written 1×2 − 2×4.
+        assertLine(text, "vm[1] = 1×2 − 2×4 = −6");
+        assertLine(text, "dot = 1×3 − 2×4 = −5");
+        assertLine(text, "lin[0] = 1×1 − 2×3 + 3 = −2");
+        assertLine(text, "tr[0][1] = M[1][0] = 3");
+        // tanh 2 = 0.9640276: its zero is a digit of the rounding, so it stays.
+        assertLine(text, "tanh[2] = tanh(2) = 0.9640");
+        assertLine(text, "mean = (−1 + 0 + 2) / 3 = 1 / 3 = 0.3333");
+        // The variance's mean needs 5 decimals: with μ = 0.3333, (−1 − 0.3333)² = 1.77769 would show 1.7777, not (4/3)² = 1.7778.
+        assertLine(text, "μ = (−1 + 0 + 2) / 3 = 1 / 3 = 0.33333");
+        assertLine(text, "(x[0] − μ)² = (−1 − 0.33333)² = 1.7778");
+        assertLine(text, "(x[1] − μ)² = (0 − 0.33333)² = 0.1111");
+        assertLine(text, "(x[2] − μ)² = (2 − 0.33333)² = 2.7778");
+        // 16/9 + 1/9 + 25/9 = 42/9 = 4.6667: over n = 3 for the population, over n − 1 = 2 for the sample.
+        assertLine(text, "vp = (1.7778 + 0.1111 + 2.7778) / 3 = 4.6667 / 3 = 1.5556");
+        assertLine(text, "vs = (1.7778 + 0.1111 + 2.7778) / 2 = 4.6667 / 2 = 2.3333");
+        assertLine(text, "ss = √2.3333 = 1.5275");
+        assertLine(text, "μ = 1 (given)");
+        assertLine(text, "σ = 2 (given)");
+        assertLine(text, "z_given[0] = (−1 − 1) / 2 = −2 / 2 = −1");
+        assertLine(text, "relu[0] = max(0, −1) = 0");
+        // erf(1/√2) = 0.682689, so ½·(−1)·(1 − 0.6827) = −0.15866.
+        assertLine(text, "gelu[0] = 0.5×(−1)×(1 + erf(−1 / √2)) = 0.5×(−1)×(1 − 0.6827) = −0.1587");
+        // σ(−1) = 1 / (1 + e) = 1 / 3.7183 = 0.26894; e^(−x) at x = 0 is e^0.
+        assertLine(text, "sig[0] = 1 / (1 + e^1) = 1 / (1 + 2.7183) = 0.2689");
+        assertLine(text, "sig[1] = 1 / (1 + e^0) = 1 / (1 + 1) = 0.5");
+        assertLine(text, "exp[2] = e² = 7.3891");
+        assertLine(text, "log[1] = ln(4) = 1.3863");
+        // softmax of row [3, 4]: e^(−1) = 0.367879, 1 + 0.36788 = 1.36788, 0.36788 / 1.36788 = 0.26894.
+        assertLine(text, "e^(M[1][0] − m) = e^(−1) = 0.36788");
+        assertLine(text, "Σ[1] = 0.36788 + 1 = 1.36788");
+        assertLine(text, "sm[1][0] = 0.36788 / 1.36788 = 0.2689");
+        // log-softmax of [−1, 0, 2]: e^−3 + e^−2 + 1 = 1.18512, ln 1.18512 = 0.16980.
+        assertLine(text, "Σ = 0.0498 + 0.1353 + 1 = 1.1851");
+        assertLine(text, "ln Σ = ln(1.1851) = 0.1698");
+        assertLine(text, "lsm[0] = −3 − 0.1698 = −3.1698");
+        assertLine(text, "ce = −ln(q[1]) = −ln(0.75) = 0.2877");
+        assertLine(text, "L[1] = −ln(P[1][1]) = −ln(0.8) = 0.2231");
+        assertLine(text, "ce_onehot = −(1×ln(0.75)) = 0.2877");
+        assertLine(text, "mse = (4 + 36) / 2 = 40 / 2 = 20");
+        assertLine(text, "y = [1, 0, 0, 1]");
+        // 0.8 − 1 is −0.19999999999999996 in double, −0.2 but for floating-point noise: no zeros of a rounding.
+        assertLine(text, "grad[1][1] = 0.8 − 1 = −0.2");
+        assertLine(text, "grad[0][1] = 0.5 − 0 = 0.5");
+        assertLine(text, "am = index of 2 (from 0) = 2");
+        assertLine(text, "odds = 0.75 / (1 − 0.75) = 0.75 / 0.25 = 3");
+        assertLine(text, "logit = ln(0.75 / (1 − 0.75)) = ln(3) = 1.0986");
+        // ln 3 = 1.098612 shown as 1.0986; e^(−1.0986) = 0.33334, and 1 / 1.3333 = 0.75 at the 2 decimals 0.75 shows.
+        assertLine(text, "inv = 1 / (1 + e^(−1.0986)) = 1 / (1 + 0.3333) = 0.75");
+        assertLine(text, "wu[1][0] = 3 − 0.1×3 = 2.7");
+        assertLine(text, "bc = ⌈10 / 4⌉ = ⌈2.5⌉ = 3");
+        assertLine(text, "batch 3 = [2×4, min(3×4, 10) − 1] = [8, 9]");
+        assertLine(text, "enc[1] = id(\"cat\") = 2");
+        assertLine(text, "emb[1] = E[3 − 1] = E[2] = [0.5, 0.6]");
+        // (3·3 + 4·4) / √2 = 25 / 1.414214 = 17.67767.
+        assertLine(text, "sc[1][1] = (3×3 + 4×4) / √2 = 25 / 1.41421 = 17.6777");
+        assertLine(text, "sc[0][1] = masked (1 > 0) = −∞");
+        assertLine(text, "ws[0] = 0.25×1 + 0.75×3 = 2.5");
+        assertLine(text, "eq = (1 = 1) = true");
+        assertLine(text, "gt = (2 > 1) = true");
+        assertLine(text, "lt = (2 < 1) = false");
+        String md = TraceRenderer.markdown(trace);
+        assertTrue(md.contains("\n\\mathrm{vm}[1] &= 1 \\times 2 - 2 \\times 4 = -6\n"), md);
+        // The operations of the expression language, hand-worked the same way: s = 0.5, q = [0.25, 0.75], t = [0, 1].
+        assertLine(text, "neg[1] = −(−2) = 2");
+        assertLine(text, "det = 1×4 − 2×3 = −2");
+        assertLine(text, "inverse[0][1] = −2 / (−2) = 1");
+        assertLine(text, "el = M[1][0] = 3");
+        assertLine(text, "col = M[:, 1] = [2, 4]");
+        assertLine(text, "rm[1] = (3 + 4) / 2 = 3.5");
+        assertLine(text, "g·s = 0×0.25 + 1×0.75 = 0.75");
+        assertLine(text, "smb[0] = 0.25×(0 − 0.75) = −0.1875");
+        assertLine(text, "dsig[0] = 0.25×(1 − 0.25) = 0.1875");
+        assertLine(text, "ev = 3×0.25 + 4×0.75 = 3.75");
+        assertLine(text, "neuron = 1×3 − 2×4 + 0.5 = −4.5");
+        assertLine(text, "stacked = [0.5, 0.75]");
+        assertLine(text, "ce_single = −ln(p) = −ln(0.75) = 0.2877");
+        assertLine(text, "ecdf = #{dᵢ ≤ 0.5} / 3 = 2 / 3 = 0.6667");
+        assertLine(text, "|0.75 − 0.5| = 0.25");
+        assertLine(text, "0.25 ≤ 0.3");
         assertEquals(fixture.steps().size(), text.lines().filter(l -> l.startsWith("Step ")).count());
         org.bookcheck.cli.LatexAssertions.assertBalanced(TraceRenderer.latex(trace));
         int n = fixture.steps().size();
         assertTrue(TraceRenderer.markdown(trace).contains("#### Step " + n + " of " + n + ": `lt = less(a = two, b = one)`"));
+    }
+
+    private static void assertLine(String text, String line) {
+        assertTrue(text.lines().anyMatch(l -> l.strip().equals(line)), () -> "no line \"" + line + "\" in\n" + text);
+    }
+
+    /**
+     * The fixture with a stack step before its last step: stack's items (items[0], items[1], ...) have no
+     * JSON form in a fixture's args yet, so the step is built here as the expression [s, p] compiles to.
+     */
+    private static Fixture withStackStep(Fixture f) {
+        java.util.Map<String, org.bookcheck.fixture.Argument> args = new java.util.LinkedHashMap<>();
+        args.put("items[0]", new org.bookcheck.fixture.Argument.Reference("s", "/steps/x/args/items/0"));
+        args.put("items[1]", new org.bookcheck.fixture.Argument.Reference("p", "/steps/x/args/items/1"));
+        Step stack = new Step("stacked", Operation.STACK, args, Optional.empty(), Optional.empty(), Optional.empty(), "/steps/x");
+        java.util.List<Step> steps = new java.util.ArrayList<>(f.steps());
+        steps.add(steps.size() - 1, stack);
+        return new Fixture(f.file(), f.id(), f.title(), f.chapter(), f.anchor(), f.claim(), f.inputs(), steps, f.tolerance(), f.json());
     }
 
     @Test
@@ -130,5 +246,8 @@ class OperationTracerTest {
         assertEquals("−3.04e-7", TraceNumbers.fixed(-3.0384e-7, 3));
         assertEquals("0.000", TraceNumbers.fixed(0, 3));
         assertEquals("0.150", new TraceNumbers(java.util.OptionalInt.of(3)).derived(0.15));
+        // Below 0.001 four decimals would keep one significant digit (0.0001 for e^−9.9 = 5.02e-5), so scientific.
+        assertEquals("5.02e-5", numbers.derived(Math.exp(-9.9)));
+        assertEquals("0.0067", numbers.derived(Math.exp(-5)));
     }
 }

@@ -1,0 +1,78 @@
+package org.bookcheck.check;
+
+import java.util.List;
+import java.util.Optional;
+import org.bookcheck.fixture.Fixture;
+import org.bookcheck.fixture.FixtureError;
+
+/**
+ * Why a usable fixture fails its claim, as data: a printed value that is wrong, an erratum the book has
+ * since fixed, a quote that is no longer in the chapter, or an occurrence the chapter no longer has.
+ * {@link #text()} words each kind, in this one place.
+ */
+public sealed interface Failure {
+
+    /** A value the claim says holds is wrong (a mismatch, or propagated from a wrong value the claim does not mark). */
+    record WrongValue(Finding finding) implements Failure {
+    }
+
+    /** A value marked as an erratum is now right: the book was fixed and the mark should go. */
+    record ErratumFixed(Finding finding) implements Failure {
+    }
+
+    /**
+     * A quote is no longer in the chapter; the closest line is the hint.
+     *
+     * @param pointer the JSON pointer of the quote in the fixture
+     * @param what    what the quote places, e.g. {@code step "s"} or {@code input "W"}
+     */
+    record QuoteMoved(Fixture fixture, String quote, String pointer, String what, int closestLine, String closestText)
+            implements Failure {
+    }
+
+    /** The quote wants occurrence {@code wanted} but the chapter has fewer, on these lines. */
+    record OccurrenceGone(Fixture fixture, String quote, String what, int wanted, List<Integer> lines) implements Failure {
+
+        public OccurrenceGone {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** The failure of a finding that fails its claim: a fixed erratum when it was marked wrong, else a wrong value. */
+    public static Failure of(Finding f) {
+        return f.expectation() == Expectation.MUST_BE_WRONG ? new ErratumFixed(f) : new WrongValue(f);
+    }
+
+    /** The finding this failure is about, if it is about a checked value (not a quote that cannot be placed). */
+    default Optional<Finding> checkedValue() {
+        return switch (this) {
+            case WrongValue w -> Optional.of(w.finding());
+            case ErratumFixed e -> Optional.of(e.finding());
+            case QuoteMoved q -> Optional.empty();
+            case OccurrenceGone o -> Optional.empty();
+        };
+    }
+
+    /** The failure in words, complete enough to act on: what fails, where, and what to change. */
+    default String text() {
+        return switch (this) {
+            case WrongValue w -> FindingText.failure(w.finding(), w.finding().verdict().label() + ": " + w.finding().explanation() + ".");
+            case ErratumFixed e -> FindingText.failure(e.finding(), "this value is marked as an erratum, but the book now prints the right"
+                    + " value (" + e.finding().printed().text() + " stands for the exact " + ValueText.exact(e.finding().exact(), ValueText.digitsBeside(e.finding().printed()))
+                    + "). Drop the erratum mark for step \"" + e.finding().step() + "\" from " + e.finding().fixtureFile().getFileName()
+                    + " (claim \"holds\" if nothing else is wrong).");
+            case QuoteMoved q -> q.fixture().chapterStem() + " › " + q.fixture().id() + ": the quote \"" + q.quote() + "\" ("
+                    + FixtureError.readable(q.pointer()) + ", " + q.what() + ") no longer occurs in chapters/" + q.fixture().chapter()
+                    + ". The closest line is " + q.closestLine() + ": \"" + abbreviate(q.closestText())
+                    + "\". If the text changed, update the quote (and the printed values) in " + q.fixture().file().getFileName() + ".";
+            case OccurrenceGone o -> o.fixture().chapterStem() + " › " + o.fixture().id() + ": " + o.what() + " wants occurrence "
+                    + o.wanted() + " of the quote \"" + o.quote() + "\" but chapters/" + o.fixture().chapter() + " has only "
+                    + o.lines().size() + " (lines " + String.join(", ", o.lines().stream().map(String::valueOf).toList())
+                    + "); the text changed: update the quote or its \"occurrence\".";
+        };
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 160 ? s : s.substring(0, 157) + "...";
+    }
+}

@@ -1,0 +1,101 @@
+package org.bookcheck.check;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bookcheck.fixture.Argument;
+import org.bookcheck.fixture.Step;
+import org.bookcheck.reference.ElementDependency;
+import org.bookcheck.reference.Value;
+
+/**
+ * Where every element of a fixture's chain comes from: the wrong printed elements it is computed from
+ * (its origins) and the printed elements nearest upstream that the book's chain carries into it. It
+ * follows each operation's {@link ElementDependency}, so a wrong element is blamed only on the elements
+ * computed from it (row 1 of a product does not follow from a wrong row 0 of its left factor).
+ */
+final class Provenance {
+
+    /** Above this many element reads for one step, every element of it is given the sources of the whole step. */
+    private static final long MAX_READS = 250_000;
+
+    /** The sources of every element of one value. */
+    record Flow(List<Set<ElementRef>> origins, List<Set<ElementRef>> printed) {
+
+        Set<ElementRef> originsOf(int k) {
+            return origins.get(origins.size() == 1 ? 0 : k);
+        }
+
+        Set<ElementRef> printedOf(int k) {
+            return printed.get(printed.size() == 1 ? 0 : k);
+        }
+    }
+
+    private final Map<String, Flow> flows = new HashMap<>();
+
+    /** The sources flowing into each element of a step's result, from its arguments (exact values, by parameter). */
+    Flow inflow(Step step, Map<String, Value> args, Value result) {
+        int n = ElementDependency.elements(result);
+        long argElements = args.values().stream().mapToLong(ElementDependency::elements).sum();
+        if ((long) n * Math.max(1, argElements) > MAX_READS) {
+            Set<ElementRef> origins = new LinkedHashSet<>();
+            Set<ElementRef> printed = new LinkedHashSet<>();
+            for (Map.Entry<String, Argument> e : step.args().entrySet()) {
+                if (e.getValue() instanceof Argument.Reference r && flows.containsKey(r.name())) {
+                    Flow f = flows.get(r.name());
+                    f.origins().forEach(origins::addAll);
+                    f.printed().forEach(printed::addAll);
+                }
+            }
+            return new Flow(List.of(origins), List.of(printed));
+        }
+        ElementDependency dependency = ElementDependency.of(step.op());
+        List<Set<ElementRef>> origins = new ArrayList<>(n);
+        List<Set<ElementRef>> printed = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            Set<ElementRef> o = new LinkedHashSet<>();
+            Set<ElementRef> p = new LinkedHashSet<>();
+            for (Map.Entry<String, int[]> read : dependency.reads(k, args, result).entrySet()) {
+                if (step.args().get(read.getKey()) instanceof Argument.Reference r && flows.containsKey(r.name())) {
+                    Flow f = flows.get(r.name());
+                    for (int index : read.getValue()) {
+                        if (index >= 0 && index < Math.max(f.origins().size(), f.printed().size())) {
+                            o.addAll(f.originsOf(index));
+                            p.addAll(f.printedOf(index));
+                        }
+                    }
+                }
+            }
+            origins.add(o);
+            printed.add(p);
+        }
+        return new Flow(origins, printed);
+    }
+
+    /** A step the book does not print: its elements carry what flows into them. */
+    void unprinted(String step, Flow inflow) {
+        flows.put(step, inflow);
+    }
+
+    /**
+     * A step the book prints: from here on the book's chain carries its printed elements, and a wrong
+     * element is an origin of its own unless it follows from earlier ones.
+     */
+    void printed(String step, Value value, List<ElementVerdict> verdicts) {
+        List<Set<ElementRef>> origins = new ArrayList<>(verdicts.size());
+        List<Set<ElementRef>> printed = new ArrayList<>(verdicts.size());
+        for (ElementVerdict v : verdicts) {
+            ElementRef self = ElementRef.of(step, v.index(), value);
+            origins.add(switch (v.verdict()) {
+                case Verdict.Mismatch m -> Set.of(self);
+                case Verdict.Propagated p -> new LinkedHashSet<>(p.from());
+                default -> Set.of();
+            });
+            printed.add(Set.of(self));
+        }
+        flows.put(step, new Flow(origins, printed));
+    }
+}
