@@ -41,7 +41,6 @@ public class KernelBenchmark {
     private float[] qkv;
     private float[] att;
     private float[] scores;
-    private float[] kT;
     private float[] dqkv;
     private float[] w;
     private float[] m;
@@ -62,7 +61,6 @@ public class KernelBenchmark {
         qkv = random(r, BT * 3 * C);
         att = new float[B * H * T * T];
         scores = new float[B * H * T * T];
-        kT = new float[BT * C];
         dqkv = new float[BT * 3 * C];
         w = random(r, 4 * C * C);
         m = new float[4 * C * C];
@@ -104,13 +102,13 @@ public class KernelBenchmark {
 
     @Benchmark
     public float[] attention() {
-        AttentionKernels.attention(y, att, scores, kT, qkv, B, T, C, H, true);
+        AttentionKernels.attention(y, att, scores, qkv, B, T, C, H, true);
         return y;
     }
 
     @Benchmark
     public float[] attentionBackward() {
-        AttentionKernels.attentionBackward(dqkv, scores, kT, dy, qkv, att, B, T, C, H, true);
+        AttentionKernels.attentionBackward(dqkv, scores, dy, qkv, att, B, T, C, H, true);
         return dqkv;
     }
 

@@ -16,7 +16,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * GFLOP/s of the three matrix products of a dense layer at the shapes of the benchmark models: the
  * {@code flops} counter is 2·m·k·n per product, so its rate in ops/s is FLOP/s (divide by 10⁹).
- * Shapes are m×k×n: rows B·T of S (512) and M (1024) against the layers' widths.
+ * Shapes are m×k×n: rows B·T of S (512) and M (1024) against the layers' widths, and 2048³, the size at
+ * which bench/peers/run.sh --sgemm compares with OpenBLAS's sgemm.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -27,7 +28,7 @@ public class MatmulBenchmark {
     @Param({"AB", "AtB", "ABt"})
     public String form;
 
-    @Param({"512x128x384", "512x512x128", "1024x256x768", "1024x256x1024", "1024x1024x256"})
+    @Param({"512x128x384", "512x512x128", "1024x256x768", "1024x256x1024", "1024x1024x256", "2048x2048x2048"})
     public String shape;
 
     @Param({"1", "2"})
@@ -39,7 +40,6 @@ public class MatmulBenchmark {
     private float[] a;
     private float[] b;
     private float[] c;
-    private float[] scratch;
 
     /** Counts floating-point operations so that JMH reports their rate. */
     @State(Scope.Thread)
@@ -63,7 +63,6 @@ public class MatmulBenchmark {
         a = random(r, m * k);
         b = random(r, k * n);
         c = new float[m * n];
-        scratch = new float[k * n];
         Parallel.setThreads(threads);
     }
 
@@ -80,7 +79,7 @@ public class MatmulBenchmark {
         switch (form) {
             case "AB" -> MatmulKernels.matmul(c, a, b, m, k, n, false);
             case "AtB" -> MatmulKernels.matmulTransposedA(c, a, b, m, k, n, false);
-            default -> MatmulKernels.matmulTransposedB(c, a, b, scratch, m, k, n, false);
+            default -> MatmulKernels.matmulTransposedB(c, a, b, m, k, n, false);
         }
         counter.flops += 2L * m * k * n;
         return c;

@@ -15,8 +15,9 @@ import org.bookcheck.kernel.SoftmaxKernels;
 
 /**
  * The {@link Backend} of the project's own float32 kernels on the heap: a buffer is a Java array, and
- * the scratch the kernels need (transposed keys and weights, attention gradients) is kept here,
- * grown on first use to the largest shape seen, so a warm step allocates nothing.
+ * only scratch the kernels need (attention gradients) is kept here, grown on first use to the largest
+ * shape seen, so a warm step allocates nothing. The products read transposed operands in place, so
+ * nothing is transposed just to call one.
  */
 public final class CpuBackend implements Backend {
 
@@ -36,8 +37,6 @@ public final class CpuBackend implements Backend {
         }
     }
 
-    private float[] transposed = new float[0];
-    private float[] keys = new float[0];
     private float[] attentionGrad = new float[0];
 
     /** Kernels on as many threads as the machine has cores, unless set otherwise before. */
@@ -71,13 +70,6 @@ public final class CpuBackend implements Backend {
 
     private static float[] orNull(Floats f) {
         return f == null ? null : array(f);
-    }
-
-    private float[] transposed(int n) {
-        if (transposed.length < n) {
-            transposed = new float[n];
-        }
-        return transposed;
     }
 
     @Override
@@ -127,10 +119,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void attention(Floats out, Floats att, Floats scores, Floats qkv, int b, int t, int c, int heads) {
-        if (keys.length < b * t * c) {
-            keys = new float[b * t * c];
-        }
-        AttentionKernels.attention(array(out), array(att), array(scores), keys, array(qkv), b, t, c, heads, true);
+        AttentionKernels.attention(array(out), array(att), array(scores), array(qkv), b, t, c, heads, true);
     }
 
     @Override
@@ -145,7 +134,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void logits(Floats out, Floats x, Floats wte, int rows, int c, int v) {
-        MatmulKernels.matmulTransposedB(array(out), array(x), array(wte), transposed(v * c), rows, c, v, false);
+        MatmulKernels.matmulTransposedB(array(out), array(x), array(wte), rows, c, v, false);
     }
 
     @Override
@@ -178,8 +167,8 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void linearBackward(Floats dx, Floats dw, Floats dbias, Floats dout, Floats x, Floats w, int rows, int k, int n) {
-        LinearKernels.linearBackward(orNull(dx), array(dw), orNull(dbias), array(dout), array(x), array(w),
-                transposed(k * n), rows, k, n);
+        LinearKernels.linearBackward(orNull(dx), array(dw), orNull(dbias), array(dout), array(x), array(w), rows,
+                k, n);
     }
 
     @Override
@@ -189,15 +178,12 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void attentionBackward(Floats dqkv, Floats dout, Floats qkv, Floats att, int b, int t, int c, int heads) {
-        if (keys.length < b * t * c) {
-            keys = new float[b * t * c];
-        }
         int attSize = b * heads * t * t;
         if (attentionGrad.length < attSize) {
             attentionGrad = new float[attSize];
         }
-        AttentionKernels.attentionBackward(array(dqkv), attentionGrad, keys, array(dout), array(qkv), array(att), b, t, c,
-                heads, true);
+        AttentionKernels.attentionBackward(array(dqkv), attentionGrad, array(dout), array(qkv), array(att), b, t, c, heads,
+                true);
     }
 
     @Override
@@ -238,8 +224,6 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void close() {
-        transposed = new float[0];
-        keys = new float[0];
         attentionGrad = new float[0];
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.bookcheck.backend.Backend;
 import org.bookcheck.gpu.GpuBackend;
+import org.bookcheck.kernel.Simd;
 import org.bookcheck.model.TrainingBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +37,13 @@ public final class BenchCommand extends BaseCommand {
     @Option(names = "--threads", paramLabel = "N", description = "Kernel threads (default: all cores).")
     private Integer threads;
 
+    @Option(names = "--profile", description = "Also print where a timed step's time goes: forward, backward and"
+            + " update, and the kernels by time.")
+    private boolean profile;
+
+    /** Kernels listed under a profile, most time first. */
+    private static final int TOP_KERNELS = 10;
+
     @Option(names = "--peak-tflops", paramLabel = "X",
             description = "The machine's peak in TFLOP/s at the precision used, for MFU (default: known for H100/H200, else none).")
     private Double peakTflops;
@@ -51,8 +59,14 @@ public final class BenchCommand extends BaseCommand {
         if (steps < 1 || warmup < 0) {
             throw new UserError("--steps must be at least 1 and --warmup at least 0, got " + steps + " and " + warmup);
         }
+        if (Simd.propertyProblem().isPresent()) {
+            throw new UserError(Simd.propertyProblem().get() + " (it chooses the kernels' vector width)");
+        }
         if (peakTflops != null && !(peakTflops > 0)) {
             throw new UserError("--peak-tflops must be a positive number, got " + peakTflops);
+        }
+        if (profile && backendOptions.gpu()) {
+            throw new UserError("--profile times the CPU kernels only; drop --profile, or use --backend cpu");
         }
         List<TrainingBenchmark.Shape> chosen = new ArrayList<>();
         List<String> names = shapes != null ? shapes : backendOptions.gpu() ? List.of("S", "M", "full") : List.of("S", "M");
@@ -76,16 +90,36 @@ public final class BenchCommand extends BaseCommand {
                 "median ms", "min ms", "max ms", "tokens/s", "TFLOP/s", "MFU", "peak heap", "alloc/step", "warm-up");
         out().flush();
         for (TrainingBenchmark.Shape shape : chosen) {
-            TrainingBenchmark.Result r = TrainingBenchmark.run(shape, warmup, steps, 1, backend);
+            TrainingBenchmark.Result r = TrainingBenchmark.run(shape, warmup, steps, 1, backend, profile);
             double tflops = r.flopsPerSecond() / 1e12;
             out().printf(Locale.ROOT, "%-5s %12s %8d %10.1f %10.1f %10.1f %10s %9.2f %6s %6d MiB %9d KiB %7d%n", shape.name(),
                     String.format(Locale.ROOT, "%,d", r.parameters()), shape.tokensPerStep(), r.median(), r.min(), r.max(),
                     String.format(Locale.ROOT, "%,.0f", r.tokensPerSecond()), tflops,
                     peak == null ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * tflops / peak), r.peakHeapBytes() >> 20,
                     r.allocatedPerStep() >> 10, r.warmupSteps());
+            if (r.profile() != null) {
+                printProfile(r.shape(), r.profile());
+            }
             out().flush();
         }
         return ExitCode.OK;
+    }
+
+    private void printProfile(TrainingBenchmark.Shape shape, TrainingBenchmark.StepProfile p) {
+        double total = p.totalMillis();
+        out().printf(Locale.ROOT, "  %s per step (mean): forward %.1f ms (%.0f%%), backward %.1f ms (%.0f%%), update %.1f ms (%.0f%%)%n",
+                shape.name(), p.forwardMillis(), 100 * p.forwardMillis() / total, p.backwardMillis(),
+                100 * p.backwardMillis() / total, p.updateMillis(), 100 * p.updateMillis() / total);
+        out().printf(Locale.ROOT, "  %-26s %10s %8s %10s%n", "kernel", "ms/step", "share", "calls/step");
+        double listed = 0;
+        for (TrainingBenchmark.KernelTime k : p.kernels().subList(0, Math.min(TOP_KERNELS, p.kernels().size()))) {
+            out().printf(Locale.ROOT, "  %-26s %10.2f %7.1f%% %10.0f%n", k.kernel(), k.millisPerStep(),
+                    100 * k.millisPerStep() / total, k.callsPerStep());
+            listed += k.millisPerStep();
+        }
+        double all = p.kernels().stream().mapToDouble(TrainingBenchmark.KernelTime::millisPerStep).sum();
+        out().printf(Locale.ROOT, "  %-26s %10.2f %7.1f%%%n", "other kernels", all - listed, 100 * (all - listed) / total);
+        out().printf(Locale.ROOT, "  %-26s %10.2f %7.1f%%%n", "outside the kernels", total - all, 100 * (total - all) / total);
     }
 
     /**

@@ -20,6 +20,7 @@ public final class ActivationKernels {
 
     /** out = a + b over n elements (the residual connection Layer(x) + x); out may alias a or b. */
     public static void add(float[] out, float[] a, float[] b, int n) {
+        long t0 = KernelProfile.start();
         Parallel.forAligned(n, L, 1, (from, to) -> {
             int i = from;
             if (Simd.vectorised()) {
@@ -31,6 +32,7 @@ public final class ActivationKernels {
                 out[i] = a[i] + b[i];
             }
         });
+        KernelProfile.stop(KernelProfile.Kernel.RESIDUAL_ADD, t0);
     }
 
     /** out += a over n elements: a gradient flowing into a tensor from a second path. */
@@ -40,6 +42,7 @@ public final class ActivationKernels {
 
     /** out = ½x(1 + tanh(√(2/π)(x + 0.044715x³))), GELU's tanh form, over n elements. */
     public static void gelu(float[] out, float[] x, int n) {
+        long t0 = KernelProfile.start();
         Parallel.forAligned(n, L, 16, (from, to) -> {
             int i = from;
             if (Simd.vectorised()) {
@@ -53,6 +56,7 @@ public final class ActivationKernels {
                 out[i] = geluScalar(x[i]);
             }
         });
+        KernelProfile.stop(KernelProfile.Kernel.GELU, t0);
     }
 
     /**
@@ -60,6 +64,7 @@ public final class ActivationKernels {
      * u = √(2/π)(x + 0.044715x³). Writes dx (which may alias dout).
      */
     public static void geluBackward(float[] dx, float[] x, float[] dout, int n) {
+        long t0 = KernelProfile.start();
         Parallel.forAligned(n, L, 24, (from, to) -> {
             int i = from;
             if (Simd.vectorised()) {
@@ -78,6 +83,7 @@ public final class ActivationKernels {
                 dx[i] = geluGradScalar(x[i]) * dout[i];
             }
         });
+        KernelProfile.stop(KernelProfile.Kernel.GELU_BACKWARD, t0);
     }
 
     /** out = max(0, x) over n elements. */

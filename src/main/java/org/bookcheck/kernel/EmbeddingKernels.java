@@ -15,6 +15,7 @@ public final class EmbeddingKernels {
      * width c. Throws for an id outside the table of {@code vocab} rows.
      */
     public static void embed(float[] out, int[] tokens, float[] wte, float[] wpe, int b, int t, int c, int vocab) {
+        long t0 = KernelProfile.start();
         for (int i = 0; i < b * t; i++) {
             if (tokens[i] < 0 || tokens[i] >= vocab) {
                 throw new IllegalArgumentException("embedding: token id " + tokens[i] + " at position " + i
@@ -31,10 +32,12 @@ public final class EmbeddingKernels {
                 }
             }
         });
+        KernelProfile.stop(KernelProfile.Kernel.EMBEDDING, t0);
     }
 
     /** dwte[tokens[s, p]] += dout[s, p] and dwpe[p] += dout[s, p]. Adds into dwte and dwpe. */
     public static void embedBackward(float[] dwte, float[] dwpe, float[] dout, int[] tokens, int b, int t, int c) {
+        long t0 = KernelProfile.start();
         Parallel.forRange(c, 2L * b * t, (from, to) -> {
             for (int i = 0; i < b * t; i++) {
                 int te = tokens[i] * c;
@@ -46,5 +49,6 @@ public final class EmbeddingKernels {
                 }
             }
         });
+        KernelProfile.stop(KernelProfile.Kernel.EMBEDDING_BACKWARD, t0);
     }
 }

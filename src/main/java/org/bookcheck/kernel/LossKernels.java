@@ -18,19 +18,18 @@ public final class LossKernels {
      * ln Σ e^(z − m) − (z_t − m), which stays finite even when p_t rounds to 0.
      */
     public static void softmaxCrossEntropy(float[] probs, float[] losses, float[] logits, int[] targets, int rows, int v) {
+        long t0 = KernelProfile.start();
         Parallel.forRange(rows, 6L * v, (from, to) -> {
             for (int r = from; r < to; r++) {
                 int off = r * v;
                 float m = SoftmaxKernels.max(logits, off, v);
                 float sum = SoftmaxKernels.expShiftedInto(probs, logits, off, v, m);
-                float inv = 1f / sum;
-                for (int j = 0; j < v; j++) {
-                    probs[off + j] *= inv;
-                }
+                SoftmaxKernels.scale(probs, off, v, 1f / sum);
                 int t = targets[r];
                 losses[r] = t < 0 ? 0f : (float) (StrictMath.log(sum) - ((double) logits[off + t] - m));
             }
         });
+        KernelProfile.stop(KernelProfile.Kernel.CROSS_ENTROPY, t0);
     }
 
     /**
@@ -39,18 +38,21 @@ public final class LossKernels {
      */
     public static void softmaxCrossEntropyBackward(float[] dlogits, float[] probs, int[] targets, float[] weights,
             int rows, int v) {
+        long t0 = KernelProfile.start();
         Parallel.forRange(rows, v, (from, to) -> {
             for (int r = from; r < to; r++) {
                 int off = r * v;
                 int t = targets[r];
                 float wr = t < 0 ? 0f : weights[r];
-                for (int j = 0; j < v; j++) {
-                    dlogits[off + j] = probs[off + j] * wr;
+                if (dlogits != probs) {
+                    System.arraycopy(probs, off, dlogits, off, v);
                 }
+                SoftmaxKernels.scale(dlogits, off, v, wr);
                 if (t >= 0) {
                     dlogits[off + t] -= wr;
                 }
             }
         });
+        KernelProfile.stop(KernelProfile.Kernel.CROSS_ENTROPY_BACKWARD, t0);
     }
 }

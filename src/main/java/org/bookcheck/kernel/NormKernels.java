@@ -26,6 +26,7 @@ public final class NormKernels {
      */
     public static void layerNorm(float[] out, float[] mean, float[] rstd, float[] x, float[] gamma, float[] beta,
             int rows, int c) {
+        long t0 = KernelProfile.start();
         Parallel.forRange(rows, 8L * c, (from, to) -> {
             for (int r = from; r < to; r++) {
                 int off = r * c;
@@ -46,6 +47,7 @@ public final class NormKernels {
                 }
             }
         });
+        KernelProfile.stop(KernelProfile.Kernel.LAYER_NORM, t0);
     }
 
     /**
@@ -55,6 +57,7 @@ public final class NormKernels {
      */
     public static void layerNormBackward(float[] dx, float[] dgamma, float[] dbeta, float[] dout, float[] x,
             float[] gamma, float[] mean, float[] rstd, int rows, int c) {
+        long t0 = KernelProfile.start();
         Parallel.forRange(rows, 10L * c, (from, to) -> {
             for (int r = from; r < to; r++) {
                 int off = r * c;
@@ -62,14 +65,26 @@ public final class NormKernels {
                 float s = rstd[r];
                 float gMean = 0f;
                 float gnMean = 0f;
-                for (int i = 0; i < c; i++) {
+                int i = 0;
+                if (Simd.vectorised() && c >= L) {
+                    FloatVector gAcc = FloatVector.zero(S);
+                    FloatVector gnAcc = FloatVector.zero(S);
+                    for (; i + L <= c; i += L) {
+                        FloatVector g = FloatVector.fromArray(S, dout, off + i).mul(FloatVector.fromArray(S, gamma, i));
+                        gAcc = gAcc.add(g);
+                        gnAcc = g.fma(FloatVector.fromArray(S, x, off + i).sub(mu).mul(s), gnAcc);
+                    }
+                    gMean = FloatMath.sumLanes(gAcc);
+                    gnMean = FloatMath.sumLanes(gnAcc);
+                }
+                for (; i < c; i++) {
                     float g = dout[off + i] * gamma[i];
                     gMean += g;
                     gnMean += g * (x[off + i] - mu) * s;
                 }
                 gMean /= c;
                 gnMean /= c;
-                int i = 0;
+                i = 0;
                 if (Simd.vectorised()) {
                     for (; i + L <= c; i += L) {
                         FloatVector n = FloatVector.fromArray(S, x, off + i).sub(mu).mul(s);
@@ -106,6 +121,7 @@ public final class NormKernels {
                 }
             }
         });
+        KernelProfile.stop(KernelProfile.Kernel.LAYER_NORM_BACKWARD, t0);
     }
 
     private static float sum(float[] x, int off, int n) {

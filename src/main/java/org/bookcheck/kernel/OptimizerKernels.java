@@ -14,6 +14,7 @@ public final class OptimizerKernels {
     public static final int NORM_BLOCK = 4096;
 
     private static final VectorSpecies<Float> S = Simd.SPECIES;
+    private static final ThreadLocal<double[]> PARTIALS = ThreadLocal.withInitial(() -> new double[0]);
     private static final int L = Simd.LANES;
 
     private OptimizerKernels() {
@@ -41,6 +42,7 @@ public final class OptimizerKernels {
      */
     public static void adamw(float[] w, float[] g, float[] m, float[] v, int n, float learningRate, float beta1,
             float beta2, float epsilon, float weightDecay, int step) {
+        long t0 = KernelProfile.start();
         float c1 = (float) (1.0 / (1.0 - Math.pow(beta1, step)));
         float c2 = (float) (1.0 / (1.0 - Math.pow(beta2, step)));
         float b1c = 1f - beta1;
@@ -69,12 +71,14 @@ public final class OptimizerKernels {
                 w[i] = w[i] - update * learningRate;
             }
         });
+        KernelProfile.stop(KernelProfile.Kernel.ADAMW, t0);
     }
 
     /** Σ gᵢ² over n elements, summed in double within fixed blocks, the blocks added in order. */
     public static double sumOfSquares(float[] g, int n) {
+        long t0 = KernelProfile.start();
         int blocks = (n + NORM_BLOCK - 1) / NORM_BLOCK;
-        double[] partial = new double[blocks];
+        double[] partial = partials(blocks);
         Parallel.forRange(blocks, NORM_BLOCK, (from, to) -> {
             for (int blk = from; blk < to; blk++) {
                 double sum = 0;
@@ -85,10 +89,21 @@ public final class OptimizerKernels {
             }
         });
         double total = 0;
-        for (double p : partial) {
-            total += p;
+        for (int blk = 0; blk < blocks; blk++) {
+            total += partial[blk];
         }
+        KernelProfile.stop(KernelProfile.Kernel.GRADIENT_NORM, t0);
         return total;
+    }
+
+    /** The calling thread's buffer of at least n partial sums, grown when too small (so a step allocates nothing). */
+    private static double[] partials(int n) {
+        double[] p = PARTIALS.get();
+        if (p.length < n) {
+            p = new double[n];
+            PARTIALS.set(p);
+        }
+        return p;
     }
 
     /**
@@ -101,10 +116,18 @@ public final class OptimizerKernels {
 
     /** g ← s·g over n elements. */
     public static void scale(float[] g, int n, float s) {
+        long t0 = KernelProfile.start();
         Parallel.forAligned(n, L, 1, (from, to) -> {
-            for (int i = from; i < to; i++) {
+            int i = from;
+            if (Simd.vectorised()) {
+                for (; i + L <= to; i += L) {
+                    FloatVector.fromArray(S, g, i).mul(s).intoArray(g, i);
+                }
+            }
+            for (; i < to; i++) {
                 g[i] *= s;
             }
         });
+        KernelProfile.stop(KernelProfile.Kernel.GRADIENT_NORM, t0);
     }
 }

@@ -46,10 +46,18 @@ public final class SoftmaxKernels {
 
     static void softmaxBackwardRow(float[] dx, float[] y, float[] dy, int off, int w, int valid) {
         float dot = 0f;
-        for (int j = 0; j < valid; j++) {
+        int j = 0;
+        if (Simd.vectorised() && valid >= L) {
+            FloatVector acc = FloatVector.zero(S);
+            for (; j + L <= valid; j += L) {
+                acc = FloatVector.fromArray(S, y, off + j).fma(FloatVector.fromArray(S, dy, off + j), acc);
+            }
+            dot = FloatMath.sumLanes(acc);
+        }
+        for (; j < valid; j++) {
             dot += y[off + j] * dy[off + j];
         }
-        int j = 0;
+        j = 0;
         if (Simd.vectorised()) {
             for (; j + L <= valid; j += L) {
                 FloatVector yv = FloatVector.fromArray(S, y, off + j);
@@ -100,7 +108,8 @@ public final class SoftmaxKernels {
         return sum;
     }
 
-    private static void scale(float[] out, int off, int n, float s) {
+    /** out[off + j] *= s for j &lt; n. */
+    static void scale(float[] out, int off, int n, float s) {
         int j = 0;
         if (Simd.vectorised()) {
             for (; j + L <= n; j += L) {

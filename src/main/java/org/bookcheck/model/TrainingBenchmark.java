@@ -3,11 +3,13 @@ package org.bookcheck.model;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.bookcheck.backend.Backend;
 import org.bookcheck.backend.CpuBackend;
+import org.bookcheck.kernel.KernelProfile;
 
 /**
  * Training throughput at fixed shapes in the GPT-2 layout (pre-norm blocks, FFN 4·C with GELU, tied
@@ -53,14 +55,42 @@ public final class TrainingBenchmark {
     public static final List<Shape> SHAPES = List.of(S, M, FULL);
 
     /**
+     * Where the timed steps' time went, in mean milliseconds per step: forward (loss included), backward,
+     * update (clipping and AdamW), and each kernel the model called, most time first.
+     */
+    public record StepProfile(double forwardMillis, double backwardMillis, double updateMillis,
+            List<KernelTime> kernels) {
+
+        public StepProfile {
+            kernels = List.copyOf(kernels);
+        }
+
+        /** The three parts together. */
+        public double totalMillis() {
+            return forwardMillis + backwardMillis + updateMillis;
+        }
+    }
+
+    /** One kernel's mean milliseconds and calls per step. */
+    public record KernelTime(String kernel, double millisPerStep, double callsPerStep) {
+    }
+
+    /**
      * Step times of a shape after warm-up, the peak heap seen while stepping, the bytes allocated per
-     * timed step (all threads) and how many warm-up steps were run.
+     * timed step (all threads), how many warm-up steps were run and, when asked for, the step's profile
+     * (else null).
      */
     public record Result(Shape shape, int parameters, double[] stepMillis, long peakHeapBytes, long allocatedPerStep,
-            int warmupSteps) {
+            int warmupSteps, StepProfile profile) {
 
         public Result {
             stepMillis = stepMillis.clone();
+        }
+
+        /** A result without a profile. */
+        public Result(Shape shape, int parameters, double[] stepMillis, long peakHeapBytes, long allocatedPerStep,
+                int warmupSteps) {
+            this(shape, parameters, stepMillis, peakHeapBytes, allocatedPerStep, warmupSteps, null);
         }
 
         @Override
@@ -116,11 +146,24 @@ public final class TrainingBenchmark {
      * intrinsics; then the timed steps, on a freshly initialised model of the shape.
      */
     public static Result run(Shape shape, int warmup, int steps, long seed) {
-        return run(shape, warmup, steps, seed, new CpuBackend());
+        return run(shape, warmup, steps, seed, new CpuBackend(), false);
     }
 
     /** {@link #run(Shape, int, int, long)} on the given backend, each timed step waiting for the backend to finish it. */
     public static Result run(Shape shape, int warmup, int steps, long seed, Backend backend) {
+        return run(shape, warmup, steps, seed, backend, false);
+    }
+
+    /**
+     * {@link #run(Shape, int, int, long)} on the given backend, each timed step waiting for the backend to
+     * finish it; with {@code profile} also times the three parts of each timed step and every kernel in it
+     * ({@link KernelProfile}, the CPU kernels only, so a profile needs a {@link CpuBackend}); the timing
+     * itself costs well under 1 %.
+     */
+    public static Result run(Shape shape, int warmup, int steps, long seed, Backend backend, boolean profile) {
+        if (profile && !(backend instanceof CpuBackend)) {
+            throw new IllegalArgumentException("a profile times the CPU kernels only, not those of " + backend.describe());
+        }
         ModelConfig.requirePositive("timed steps", steps);
         if (warmup < 0) {
             throw new IllegalArgumentException("warm-up steps must be ≥ 0, got " + warmup);
@@ -140,32 +183,56 @@ public final class TrainingBenchmark {
         long allocated = Long.MAX_VALUE;
         while (warmed < warmup || (allocated > WARM_ALLOCATION && warmed < 10 * Math.max(warmup, 1))) {
             long before = allocatedBytes();
-            step(model, optimizer, inputs, targets, shape);
+            step(model, optimizer, inputs, targets, shape, null);
             allocated = allocatedBytes() - before;
             warmed++;
         }
         System.gc();
         resetPeaks();
         double[] millis = new double[steps];
+        long[] parts = profile ? new long[3] : null;
+        KernelProfile.enable(profile);
         long before = allocatedBytes();
-        for (int i = 0; i < steps; i++) {
-            long t0 = System.nanoTime();
-            step(model, optimizer, inputs, targets, shape);
-            millis[i] = (System.nanoTime() - t0) / 1e6;
+        try {
+            for (int i = 0; i < steps; i++) {
+                long t0 = System.nanoTime();
+                step(model, optimizer, inputs, targets, shape, parts);
+                millis[i] = (System.nanoTime() - t0) / 1e6;
+            }
+        } finally {
+            KernelProfile.enable(false);
         }
         long perStep = (allocatedBytes() - before) / steps;
-        return new Result(shape, model.layout().size(), millis, peakHeap(), perStep, warmed);
+        StepProfile split = profile ? profile(parts, KernelProfile.entries(), steps) : null;
+        return new Result(shape, model.layout().size(), millis, peakHeap(), perStep, warmed, split);
     }
 
-    private static void step(Gpt model, OptimizerState optimizer, int[] inputs, int[] targets, Shape shape) {
+    /** One step; adds the nanoseconds of forward, backward and update to parts[0..2] unless parts is null. */
+    private static void step(Gpt model, OptimizerState optimizer, int[] inputs, int[] targets, Shape shape, long[] parts) {
+        long t0 = System.nanoTime();
         float loss = model.forward(inputs, targets, shape.batch(), shape.contextLength());
         if (!Float.isFinite(loss)) {
             throw new IllegalStateException("benchmark loss became " + loss);
         }
+        long t1 = System.nanoTime();
         model.backward();
+        long t2 = System.nanoTime();
         OptimizerState.clip(model, 1.0);
         optimizer.step(model);
         model.backend().synchronize();
+        if (parts != null) {
+            parts[0] += t1 - t0;
+            parts[1] += t2 - t1;
+            parts[2] += System.nanoTime() - t2;
+        }
+    }
+
+    private static StepProfile profile(long[] parts, List<KernelProfile.Entry> entries, int steps) {
+        List<KernelTime> kernels = new ArrayList<>();
+        for (KernelProfile.Entry e : entries) {
+            kernels.add(new KernelTime(e.kernel().label(), e.nanos() / 1e6 / steps, (double) e.calls() / steps));
+        }
+        return new StepProfile(parts[0] / 1e6 / steps, parts[1] / 1e6 / steps, parts[2] / 1e6 / steps, kernels);
     }
 
     /** Bytes allocated so far by all threads (HotSpot's counter; 0 where the JVM has none). */

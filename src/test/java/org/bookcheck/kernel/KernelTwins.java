@@ -186,7 +186,7 @@ final class KernelTwins {
         int tk = k.rows();
         int d = q.cols();
         float[] s = new float[tq * tk];
-        MatmulKernels.matmulTransposedB(s, floats(q), floats(k), new float[d * tk], tq, d, tk, false);
+        MatmulKernels.matmulTransposedB(s, floats(q), floats(k), tq, d, tk, false);
         float scale = (float) (1 / Math.sqrt(d));
         double[] out = new double[s.length];
         for (int i = 0; i < tq; i++) {
@@ -212,7 +212,7 @@ final class KernelTwins {
             }
         }
         float[] out = new float[t * d];
-        AttentionKernels.attention(out, new float[t * t], new float[t * t], new float[t * d], qkv, 1, t, d, 1, causal);
+        AttentionKernels.attention(out, new float[t * t], new float[t * t], qkv, 1, t, d, 1, causal);
         return matrix(out, t, d);
     }
 

@@ -48,7 +48,7 @@ class SerialParallelTwinsTest {
         });
         k.put("matmulTransposedB", () -> {
             float[] c = new float[bt * C];
-            MatmulKernels.matmulTransposedB(c, data(1, bt * 3 * C), data(2, C * 3 * C), new float[C * 3 * C], bt, 3 * C, C, false);
+            MatmulKernels.matmulTransposedB(c, data(1, bt * 3 * C), data(2, C * 3 * C), bt, 3 * C, C, false);
             return List.of(c);
         });
         k.put("linear+backward", () -> {
@@ -57,7 +57,7 @@ class SerialParallelTwinsTest {
             float[] dx = new float[bt * C];
             float[] dw = new float[C * C];
             float[] db = new float[C];
-            LinearKernels.linearBackward(dx, dw, db, data(4, bt * C), data(1, bt * C), data(2, C * C), new float[C * C], bt, C, C);
+            LinearKernels.linearBackward(dx, dw, db, data(4, bt * C), data(1, bt * C), data(2, C * C), bt, C, C);
             return List.of(y, dx, dw, db);
         });
         k.put("add/gelu/relu", () -> {
@@ -95,10 +95,9 @@ class SerialParallelTwinsTest {
         k.put("attention+backward", () -> {
             float[] out = new float[bt * C];
             float[] att = new float[B * H * T * T];
-            float[] scratch = new float[bt * C];
-            AttentionKernels.attention(out, att, new float[B * H * T * T], scratch, data(1, bt * 3 * C), B, T, C, H, true);
+            AttentionKernels.attention(out, att, new float[B * H * T * T], data(1, bt * 3 * C), B, T, C, H, true);
             float[] dqkv = new float[bt * 3 * C];
-            AttentionKernels.attentionBackward(dqkv, new float[B * H * T * T], scratch, data(2, bt * C), data(1, bt * 3 * C),
+            AttentionKernels.attentionBackward(dqkv, new float[B * H * T * T], data(2, bt * C), data(1, bt * 3 * C),
                     att, B, T, C, H, true);
             return List.of(out, att, dqkv);
         });
