@@ -58,7 +58,8 @@ class OperationTracerProperties {
             // Arguments again until a trace shows arithmetic (a target of zeros shows none), so no operation passes by showing nothing.
             int evaluated = 0;
             List<String> lines = List.of();
-            for (int attempt = 0; attempt < 20 && (evaluated == 0 || attempt == 0); attempt++) {
+            // Up to 100 draws: an n×n inverse shows its arithmetic only for n = 2 (a third of the draws), so 20 were flaky.
+            for (int attempt = 0; attempt < 100 && (evaluated == 0 || attempt == 0); attempt++) {
                 lines = traceLines(op, random);
                 for (String line : lines) {
                     for (DisplayedLines.Side side : DisplayedLines.sides(line)) {
