@@ -6,6 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bookcheck.expr.ExprException;
+import org.bookcheck.expr.Term;
+import org.bookcheck.expr.TermEvaluator;
+import org.bookcheck.expr.TermException;
 import org.bookcheck.fixture.Argument;
 import org.bookcheck.fixture.ErratumEntry;
 import org.bookcheck.fixture.Fixture;
@@ -13,8 +17,7 @@ import org.bookcheck.fixture.FixtureError;
 import org.bookcheck.fixture.Input;
 import org.bookcheck.fixture.PrintedValue;
 import org.bookcheck.fixture.Step;
-import org.bookcheck.reference.Arguments;
-import org.bookcheck.reference.OpException;
+import org.bookcheck.fixture.StepForm;
 import org.bookcheck.reference.Value;
 
 /**
@@ -28,6 +31,8 @@ public final class Evaluation {
     private final Map<String, Value> exact = new LinkedHashMap<>();
     private final Map<String, Value> carried = new HashMap<>();
     private final Map<String, Value> asPrinted = new HashMap<>();
+    private final Map<String, Term> terms = new HashMap<>();
+    private final Map<String, TermEvaluator.Values> nodes = new HashMap<>();
     private final List<FixtureError> errors = new ArrayList<>();
 
     private Evaluation(Fixture fixture) {
@@ -60,14 +65,14 @@ public final class Evaluation {
         return Optional.ofNullable(carried.get(step));
     }
 
-    /** A step's arguments by parameter, as the exact chain binds them (earlier exact values and literals). */
-    public Map<String, Value> exactArgs(Step step) {
-        Map<String, Value> args = new LinkedHashMap<>();
-        step.args().forEach((param, arg) -> args.put(param, switch (arg) {
-            case Argument.Reference r -> exact.get(r.name());
-            case Argument.Literal l -> l.value();
-        }));
-        return args;
+    /** The term a step compiled to (over the exact values in scope); present for every step that evaluated. */
+    public Term term(String step) {
+        return terms.get(step);
+    }
+
+    /** The exact value of every node of a step's term. */
+    public TermEvaluator.Values nodes(String step) {
+        return nodes.get(step);
     }
 
     public List<FixtureError> errors() {
@@ -99,42 +104,37 @@ public final class Evaluation {
     }
 
     private Value computeExact(Step step) {
-        Map<String, Value> args = exactArgs(step);
-        Optional<String> problem = step.op().checkArguments(args);
-        if (problem.isPresent()) {
-            errors.add(fixture.error(step.pointer() + "/args", "step \"" + step.name() + "\": " + problem.get()
-                    + " (" + describeArgs(args) + ")"));
+        String label = "step \"" + step.name() + "\"";
+        Term term;
+        try {
+            term = StepTerms.compile(step, exact);
+        } catch (ExprException e) {
+            errors.add(fixture.error(step.pointer() + "/expr", label + ": " + e.getMessage()));
             return null;
         }
         try {
-            return step.op().apply(new Arguments(args));
-        } catch (OpException e) {
-            errors.add(fixture.error(step.pointer(), "step \"" + step.name() + "\" (" + step.calculation() + "): "
-                    + e.getMessage()));
+            TermEvaluator.Values values = TermEvaluator.evaluate(term, exact);
+            terms.put(step.name(), term);
+            nodes.put(step.name(), values);
+            return values.value();
+        } catch (TermException e) {
+            errors.add(switch (step.form()) {
+                case StepForm.Call call when e.kind() == TermException.Kind.ARGUMENTS -> fixture.error(step.pointer() + "/args",
+                        label + ": " + e.getMessage() + " (" + describeArgs(call, exact) + ")");
+                case StepForm.Call call -> fixture.error(step.pointer(), label + " (" + step.calculation() + "): " + e.getMessage());
+                case StepForm.Expression x -> fixture.error(step.pointer() + "/expr", label + ": " + e.term().span().in(x.text())
+                        + ": " + e.getMessage() + ExprException.at(x.text(), e.term().span()));
+            });
             return null;
         }
     }
 
     private void computeCarried(Step step, Value exactValue) {
-        Map<String, Value> args = new LinkedHashMap<>();
-        boolean complete = true;
-        for (Map.Entry<String, Argument> e : step.args().entrySet()) {
-            Value v = switch (e.getValue()) {
-                case Argument.Reference r -> asPrinted.get(r.name());
-                case Argument.Literal l -> l.value();
-            };
-            if (v == null) {
-                complete = false;
-                break;
-            }
-            args.put(e.getKey(), v);
-        }
-        if (complete && step.op().checkArguments(args).isEmpty()) {
-            try {
-                carried.put(step.name(), step.op().apply(new Arguments(args)));
-            } catch (OpException e) {
-                // The book's rounded numbers can leave an op's domain (a probability of 0.0); then there is no carried chain.
-            }
+        try {
+            carried.put(step.name(), TermEvaluator.evaluate(terms.get(step.name()), asPrinted).value());
+        } catch (TermException e) {
+            // The book's rounded numbers can leave an op's domain (a probability of 0.0), or an earlier step has no
+            // book value; then there is no carried chain for this step.
         }
         Value bookValue = step.printed().map(p -> PrintedShapes.asValueLike(p, exactValue)).orElse(carried.get(step.name()));
         if (bookValue != null) {
@@ -161,9 +161,15 @@ public final class Evaluation {
         }
     }
 
-    private static String describeArgs(Map<String, Value> args) {
+    private static String describeArgs(StepForm.Call call, Map<String, Value> scope) {
         List<String> parts = new ArrayList<>();
-        args.forEach((k, v) -> parts.add(k + " is a " + v.kind() + ", " + v.describeShape()));
+        call.args().forEach((k, arg) -> {
+            Value v = switch (arg) {
+                case Argument.Reference r -> scope.get(r.name());
+                case Argument.Literal l -> l.value();
+            };
+            parts.add(k + " is a " + v.kind() + ", " + v.describeShape());
+        });
         return String.join("; ", parts);
     }
 }

@@ -21,6 +21,7 @@ import org.bookcheck.fixture.PrintedNumber;
 import org.bookcheck.fixture.PrintedTokens;
 import org.bookcheck.fixture.PrintedValue;
 import org.bookcheck.fixture.Step;
+import org.bookcheck.fixture.StepForm;
 import org.bookcheck.fixture.Tolerance;
 import org.bookcheck.reference.Value;
 
@@ -64,7 +65,7 @@ public final class FixtureChecker {
         List<Finding> findings = new ArrayList<>();
         for (Step step : fixture.steps()) {
             Value result = evaluation.exact(step.name());
-            Provenance.Flow inflow = provenance.inflow(step, evaluation.exactArgs(step), result);
+            Provenance.Flow inflow = provenance.inflow(evaluation.term(step.name()), evaluation.nodes(step.name()));
             if (step.printed().isEmpty()) {
                 provenance.unprinted(step.name(), inflow);
                 continue;
@@ -110,7 +111,10 @@ public final class FixtureChecker {
             case MUST_BE_WRONG -> verdict.isOk();
             case REPORT_ONLY -> false;
         };
-        String calculation = step.calculation() + "   [" + step.op().opName() + ": " + step.op().formula() + "]";
+        String calculation = switch (step.form()) {
+            case StepForm.Call call -> step.calculation() + "   [" + call.op().opName() + ": " + call.op().formula() + "]";
+            case StepForm.Expression e -> step.calculation();
+        };
         Anchor anchor = fixture.anchorOf(step);
         Finding draft = new Finding(fixture.id(), fixture.file(), fixture.title(), fixture.claim().kind(), step.name(), place.location(),
                 anchor.quote(), printed, exact, ValueText.likePrinted(printed, exact), allowed.maxDifference(),

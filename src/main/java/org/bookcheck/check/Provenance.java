@@ -2,12 +2,13 @@ package org.bookcheck.check;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.bookcheck.fixture.Argument;
-import org.bookcheck.fixture.Step;
+import org.bookcheck.expr.Term;
+import org.bookcheck.expr.TermEvaluator;
 import org.bookcheck.reference.ElementDependency;
 import org.bookcheck.reference.Value;
 
@@ -36,36 +37,57 @@ final class Provenance {
 
     private final Map<String, Flow> flows = new HashMap<>();
 
-    /** The sources flowing into each element of a step's result, from its arguments (exact values, by parameter). */
-    Flow inflow(Step step, Map<String, Value> args, Value result) {
+    /** Nothing flows in: a literal, an input, or a value computed from those only. */
+    private static final Flow CLEAN = new Flow(List.of(Set.of()), List.of(Set.of()));
+
+    /** The sources flowing into each element of a step's result, node by node through its term (exact values). */
+    Flow inflow(Term term, TermEvaluator.Values values) {
+        return switch (term) {
+            case Term.Ref r -> flows.getOrDefault(r.name(), CLEAN);
+            case Term.Literal l -> CLEAN;
+            case Term.Apply a -> applied(a, values);
+        };
+    }
+
+    private Flow applied(Term.Apply node, TermEvaluator.Values values) {
+        Map<String, Flow> argFlows = new LinkedHashMap<>();
+        Map<String, Value> args = new LinkedHashMap<>();
+        node.args().forEach((param, sub) -> {
+            argFlows.put(param, inflow(sub, values));
+            args.put(param, values.of(sub));
+        });
+        if (argFlows.values().stream().allMatch(f -> f == CLEAN)) {
+            return CLEAN;
+        }
+        Value result = values.of(node);
         int n = ElementDependency.elements(result);
         long argElements = args.values().stream().mapToLong(ElementDependency::elements).sum();
         if ((long) n * Math.max(1, argElements) > MAX_READS) {
             Set<ElementRef> origins = new LinkedHashSet<>();
             Set<ElementRef> printed = new LinkedHashSet<>();
-            for (Map.Entry<String, Argument> e : step.args().entrySet()) {
-                if (e.getValue() instanceof Argument.Reference r && flows.containsKey(r.name())) {
-                    Flow f = flows.get(r.name());
-                    f.origins().forEach(origins::addAll);
-                    f.printed().forEach(printed::addAll);
-                }
+            for (Flow f : argFlows.values()) {
+                f.origins().forEach(origins::addAll);
+                f.printed().forEach(printed::addAll);
             }
             return new Flow(List.of(origins), List.of(printed));
         }
-        ElementDependency dependency = ElementDependency.of(step.op());
+        ElementDependency dependency = ElementDependency.of(node.op());
         List<Set<ElementRef>> origins = new ArrayList<>(n);
         List<Set<ElementRef>> printed = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
             Set<ElementRef> o = new LinkedHashSet<>();
             Set<ElementRef> p = new LinkedHashSet<>();
             for (Map.Entry<String, int[]> read : dependency.reads(k, args, result).entrySet()) {
-                if (step.args().get(read.getKey()) instanceof Argument.Reference r && flows.containsKey(r.name())) {
-                    Flow f = flows.get(r.name());
-                    for (int index : read.getValue()) {
-                        if (index >= 0 && index < Math.max(f.origins().size(), f.printed().size())) {
-                            o.addAll(f.originsOf(index));
-                            p.addAll(f.printedOf(index));
-                        }
+                Flow f = argFlows.get(read.getKey());
+                if (f == null || f == CLEAN) {
+                    continue;
+                }
+                int size = Math.max(f.origins().size(), f.printed().size());
+                for (int index : read.getValue()) {
+                    // A flow of one set stands for every element alike (a scalar, or a value too large to follow element by element).
+                    if (size == 1 || (index >= 0 && index < size)) {
+                        o.addAll(f.originsOf(index));
+                        p.addAll(f.printedOf(index));
                     }
                 }
             }

@@ -36,10 +36,15 @@ public final class ExprException extends RuntimeException {
     /** The problem, the column, the source and a caret line under the place. */
     @Override
     public String getMessage() {
+        return problem + at(source, span);
+    }
+
+    /** Where a span stands in its source: {@code " (column c)"}, then the source and a caret line under the span. */
+    public static String at(String source, Span span) {
         StringBuilder caret = new StringBuilder();
         source.substring(0, span.start()).codePoints().forEach(c -> caret.append(c == '\t' ? '\t' : ' '));
         int width = Math.max(1, source.codePointCount(span.start(), Math.min(span.end(), source.length())));
         caret.append("^".repeat(width));
-        return problem + " (column " + column() + ")\n  " + source + "\n  " + caret;
+        return " (column " + (source.codePointCount(0, span.start()) + 1) + ")\n  " + source + "\n  " + caret;
     }
 }

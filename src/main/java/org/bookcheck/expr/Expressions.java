@@ -27,6 +27,14 @@ public final class Expressions {
     }
 
     /**
+     * Reads an expression for its syntax only (names and shapes are checked when it is compiled over a scope).
+     * Throws {@link ExprException} with the column, a caret line and what was expected.
+     */
+    public static void parse(String source) {
+        parser(source).expression();
+    }
+
+    /**
      * A written-out chain as chapters print it ({@code Q[0][0] = 0.1×1 + 0.2×0 = 0.1}, {@code L = -log(0.251) ≈ 1.383}):
      * the spans of its sides in order and the relation between each pair, read with the same grammar. It is only
      * parsed, so a side that names what the chapter defines (its left-hand side) can be bound by the caller; each

@@ -3,7 +3,6 @@ package org.bookcheck.expr;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.bookcheck.fixture.Step;
 import org.bookcheck.reference.Operation;
 import org.bookcheck.reference.Value;
 
@@ -29,13 +28,5 @@ public sealed interface Term {
         public Apply {
             args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
         }
-    }
-
-    /**
-     * The term of a fixture step in the {@code op} + {@code args} form: the application of its operation to
-     * references and literals, exactly the call {@code op(args)}. Spans index {@link Step#calculation()}.
-     */
-    static Term compile(Step step) {
-        return StepTerms.compile(step);
     }
 }

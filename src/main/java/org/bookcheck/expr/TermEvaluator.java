@@ -55,7 +55,7 @@ public final class TermEvaluator {
             case Term.Ref r -> {
                 Value bound = environment.get(r.name());
                 if (bound == null) {
-                    throw new TermException(r, "\"" + r.name() + "\" has no value here");
+                    throw new TermException(r, TermException.Kind.UNBOUND, "\"" + r.name() + "\" has no value here");
                 }
                 yield bound;
             }
@@ -74,12 +74,12 @@ public final class TermEvaluator {
     static Value apply(Term.Apply node, Map<String, Value> args) {
         Optional<String> problem = node.op().checkArguments(args);
         if (problem.isPresent()) {
-            throw new TermException(node, problem.get());
+            throw new TermException(node, TermException.Kind.ARGUMENTS, problem.get());
         }
         try {
             return node.op().apply(new Arguments(args));
         } catch (OpException e) {
-            throw new TermException(node, e.getMessage());
+            throw new TermException(node, TermException.Kind.DOMAIN, e.getMessage());
         }
     }
 }

@@ -6,11 +6,28 @@ package org.bookcheck.expr;
  */
 public final class TermException extends RuntimeException {
 
-    private final transient Term term;
+    /** What went wrong at the node. */
+    public enum Kind {
+        /** A name the environment does not bind. */
+        UNBOUND,
+        /** Arguments the node's operation does not take (a kind or shape it refuses). */
+        ARGUMENTS,
+        /** Arguments outside the operation's domain (a log of 0, a singular matrix). */
+        DOMAIN
+    }
 
-    public TermException(Term term, String message) {
+    private final transient Term term;
+    private final Kind kind;
+
+    public TermException(Term term, Kind kind, String message) {
         super(message, null, false, false);
         this.term = term;
+        this.kind = kind;
+    }
+
+    /** Whether a name was unbound, the arguments were refused, or a value left the domain. */
+    public Kind kind() {
+        return kind;
     }
 
     /** The node that failed. */

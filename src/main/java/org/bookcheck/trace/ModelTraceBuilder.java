@@ -14,6 +14,7 @@ import org.bookcheck.backend.ForwardCall;
 import org.bookcheck.check.ValueText;
 import org.bookcheck.fixture.Argument;
 import org.bookcheck.fixture.Step;
+import org.bookcheck.fixture.StepForm;
 import org.bookcheck.kernel.LossKernels;
 import org.bookcheck.kernel.NormKernels;
 import org.bookcheck.model.Gpt;
@@ -353,7 +354,7 @@ public final class ModelTraceBuilder {
         Shown shown = Shown.computed(name, result, Optional.empty(), numbers);
         known.put(name, shown);
         OperationTracer.Context context = new OperationTracer.Context(name, op, args, shown, numbers);
-        String calculation = new Step(name, op, references, Optional.empty(), Optional.empty(), Optional.empty(), "").calculation();
+        String calculation = new Step(name, new StepForm.Call(op, references), Optional.empty(), Optional.empty(), Optional.empty(), "").calculation();
         steps.add(new Trace.StepTrace(steps.size() + 1, name, calculation, op.formula() + ": " + op.summary(), note,
                 Equation.of(Expr.sym(name), OperationTracer.formula(op, context::argName, context)),
                 elision.blocks(OperationTracer.computation(context)), elision.equation(Equation.of(Expr.sym(name), shown.whole())),

@@ -9,7 +9,7 @@ import org.bookcheck.check.Evaluation;
 import org.bookcheck.check.Finding;
 import org.bookcheck.check.FindingText;
 import org.bookcheck.check.FixtureResult;
-import org.bookcheck.fixture.Argument;
+import org.bookcheck.expr.Term;
 import org.bookcheck.fixture.Fixture;
 import org.bookcheck.fixture.Input;
 import org.bookcheck.fixture.Step;
@@ -51,17 +51,23 @@ public final class TraceBuilder {
         int number = 1;
         for (Step step : fixture.steps()) {
             Shown out = Shown.computed(step.name(), evaluation.exact(step.name()), step.printed(), numbers);
-            Map<String, Shown> args = new LinkedHashMap<>();
-            step.args().forEach((param, arg) -> args.put(param, switch (arg) {
-                case Argument.Reference r -> known.get(r.name());
-                case Argument.Literal l -> Shown.given(l.literal().text(), l.value(), Optional.of(l.literal()), numbers);
-            }));
-            OperationTracer.Parts parts = OperationTracer.trace(new OperationTracer.Context(step.name(), step.op(), args, out, numbers));
+            Term term = evaluation.term(step.name());
+            TermTrace nodes = new TermTrace(step.form().source(), evaluation.nodes(step.name()), known, numbers);
             Optional<Trace.BookMark> mark = result.flatMap(r -> r.findings().stream().filter(f -> f.step().equals(step.name())).findFirst())
                     .map(TraceBuilder::mark);
-            steps.add(new Trace.StepTrace(number++, step.name(), step.calculation(),
-                    step.op().formula() + ": " + step.op().summary(), "", parts.equation(), parts.computation(),
-                    Equation.of(Expr.sym(step.name()), out.whole()), mark, List.of()));
+            Equation result1 = Equation.of(Expr.sym(step.name()), out.whole());
+            if (term instanceof Term.Apply root) {
+                OperationTracer.Parts parts = OperationTracer.trace(new OperationTracer.Context(step.name(), root.op(),
+                        nodes.arguments(root), out, numbers));
+                List<Trace.Block> computation = new ArrayList<>(nodes.blocks());
+                computation.addAll(parts.computation());
+                steps.add(new Trace.StepTrace(number++, step.name(), step.calculation(), root.op().formula() + ": " + root.op().summary(),
+                        "", parts.equation(), computation, result1, mark, List.of()));
+            } else {
+                // An expression that only names a value (or writes one): nothing is computed, the step shows it again.
+                steps.add(new Trace.StepTrace(number++, step.name(), step.calculation(), "the value of " + step.form().source(), "",
+                        Equation.of(Expr.sym(step.name()), nodes.shown(term).whole()), List.of(), result1, mark, List.of()));
+            }
             known.put(step.name(), out);
         }
         String location = "chapters/" + fixture.chapter() + result.flatMap(r -> r.findings().stream().findFirst())

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.bookcheck.check.Book;
 import org.bookcheck.check.Evaluation;
-import org.bookcheck.fixture.Argument;
+import org.bookcheck.expr.Term;
 import org.bookcheck.fixture.Fixture;
 import org.bookcheck.fixture.FixtureLoad;
 import org.bookcheck.fixture.FixtureReader;
@@ -70,8 +70,8 @@ class ChapterFixturesThroughKernelsTest {
         for (Fixture fixture : fixtures()) {
             Evaluation e = Evaluation.of(fixture);
             for (Step s : fixture.steps()) {
-                if (twin(e, s).isPresent() && !ops.contains(s.op().opName())) {
-                    ops.add(s.op().opName());
+                if (twin(e, s).isPresent() && !ops.contains(((Term.Apply) e.term(s.name())).op().opName())) {
+                    ops.add(((Term.Apply) e.term(s.name())).op().opName());
                 }
             }
         }
@@ -81,13 +81,14 @@ class ChapterFixturesThroughKernelsTest {
         }
     }
 
+    /** The step's operation through its kernel twin, on the exact values of its arguments (either form of step). */
     private static Optional<Value> twin(Evaluation e, Step step) {
+        if (!(e.term(step.name()) instanceof Term.Apply root)) {
+            return Optional.empty();
+        }
         Map<String, Value> args = new LinkedHashMap<>();
-        step.args().forEach((param, arg) -> args.put(param, switch (arg) {
-            case Argument.Reference r -> e.exact(r.name());
-            case Argument.Literal l -> l.value();
-        }));
-        return KernelTwins.evaluate(step.op(), args);
+        root.args().forEach((param, sub) -> args.put(param, e.nodes(step.name()).of(sub)));
+        return KernelTwins.evaluate(root.op(), args);
     }
 
     private static void checkFixture(Fixture fixture) {

@@ -123,7 +123,8 @@ class OperationTracerTest {
         };
         fixture = withStackStep(fixture);
         Set<Operation> used = EnumSet.noneOf(Operation.class);
-        fixture.steps().stream().map(Step::op).forEach(used::add);
+        org.bookcheck.check.Evaluation evaluation = org.bookcheck.check.Evaluation.of(fixture);
+        fixture.steps().forEach(step -> used.addAll(operations(evaluation.term(step.name()))));
         assertEquals(EnumSet.allOf(Operation.class), used, "the fixture must use every operation of the catalogue");
 
         Trace trace = TraceBuilder.build(fixture, Optional.empty(), TraceNumbers.asPrinted());
@@ -226,13 +227,11 @@ class OperationTracerTest {
 
     /**
      * The fixture with a stack step before its last step: stack's items (items[0], items[1], ...) have no
-     * JSON form in a fixture's args yet, so the step is built here as the expression [s, p] compiles to.
+     * JSON form in a fixture's args, so the step is the expression [s, p], which compiles to it.
      */
     private static Fixture withStackStep(Fixture f) {
-        java.util.Map<String, org.bookcheck.fixture.Argument> args = new java.util.LinkedHashMap<>();
-        args.put("items[0]", new org.bookcheck.fixture.Argument.Reference("s", "/steps/x/args/items/0"));
-        args.put("items[1]", new org.bookcheck.fixture.Argument.Reference("p", "/steps/x/args/items/1"));
-        Step stack = new Step("stacked", Operation.STACK, args, Optional.empty(), Optional.empty(), Optional.empty(), "/steps/x");
+        Step stack = new Step("stacked", new org.bookcheck.fixture.StepForm.Expression("[s, p]"), Optional.empty(), Optional.empty(),
+                Optional.empty(), "/steps/x");
         java.util.List<Step> steps = new java.util.ArrayList<>(f.steps());
         steps.add(steps.size() - 1, stack);
         return new Fixture(f.file(), f.id(), f.title(), f.chapter(), f.anchor(), f.claim(), f.inputs(), steps, f.tolerance(), f.json());
@@ -249,5 +248,15 @@ class OperationTracerTest {
         // Below 0.001 four decimals would keep one significant digit (0.0001 for e^−9.9 = 5.02e-5), so scientific.
         assertEquals("5.02e-5", numbers.derived(Math.exp(-9.9)));
         assertEquals("0.0067", numbers.derived(Math.exp(-5)));
+    }
+
+    /** Every operation applied in a term. */
+    private static Set<Operation> operations(org.bookcheck.expr.Term term) {
+        Set<Operation> ops = EnumSet.noneOf(Operation.class);
+        if (term instanceof org.bookcheck.expr.Term.Apply a) {
+            ops.add(a.op());
+            a.args().values().forEach(sub -> ops.addAll(operations(sub)));
+        }
+        return ops;
     }
 }
