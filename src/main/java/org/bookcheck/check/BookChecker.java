@@ -11,6 +11,7 @@ import org.bookcheck.chapter.Chapter;
 import org.bookcheck.fixture.Fixture;
 import org.bookcheck.fixture.FixtureError;
 import org.bookcheck.fixture.FixtureLoad;
+import org.bookcheck.fixture.Import;
 import org.bookcheck.fixture.Waiver;
 import org.bookcheck.fixture.WaiverFile;
 import org.bookcheck.chapter.QuoteLocation;
@@ -40,9 +41,9 @@ public final class BookChecker {
             }
         }
         List<FixtureResult> results = new ArrayList<>();
+        ImportOrder order = new ImportOrder(book, loads, firstFileOfId);
         for (Path file : files) {
-            FixtureLoad load = loads.computeIfAbsent(file.toAbsolutePath().normalize(), f -> book.loadFixture(file));
-            results.add(checkFile(book, load, firstFileOfId));
+            results.add(order.result(file.toAbsolutePath().normalize(), new ArrayList<>()));
         }
         List<WaiverResult> waivers = new ArrayList<>();
         for (Path file : book.waiverFiles()) {
@@ -99,7 +100,88 @@ public final class BookChecker {
         return new WaiverResult(file, stem, placed, errors);
     }
 
-    private static FixtureResult checkFile(Book book, FixtureLoad load, Map<String, Path> firstFileOfId) {
+    /**
+     * Checks fixtures in the order their imports need: a fixture after every fixture it imports from, each
+     * once, so the values it imports (exact, printed and their provenance) are there when it is checked.
+     */
+    private static final class ImportOrder {
+
+        private final Book book;
+        private final Map<Path, FixtureLoad> loads;
+        private final Map<String, Path> firstFileOfId;
+        private final Map<Path, FixtureResult> done = new HashMap<>();
+        private final Upstream upstream = new Upstream();
+
+        ImportOrder(Book book, Map<Path, FixtureLoad> loads, Map<String, Path> firstFileOfId) {
+            this.book = book;
+            this.loads = loads;
+            this.firstFileOfId = firstFileOfId;
+        }
+
+        /** The check of a fixture file, after those it imports from; {@code path} is the chain of importers that led here. */
+        FixtureResult result(Path file, List<Path> path) {
+            FixtureResult known = done.get(file);
+            if (known != null) {
+                return known;
+            }
+            FixtureLoad load = loads.computeIfAbsent(file, f -> book.loadFixture(f));
+            List<FixtureError> problems = new ArrayList<>();
+            if (load instanceof FixtureLoad.Loaded loaded) {
+                path.add(file);
+                for (Import i : loaded.fixture().imports()) {
+                    problem(loaded.fixture(), i, path).ifPresent(problems::add);
+                }
+                path.removeLast();
+            }
+            FixtureResult result = problems.isEmpty() ? checkFile(book, load, firstFileOfId, upstream)
+                    : FixtureResult.invalid(load.file(), Optional.of(((FixtureLoad.Loaded) load).fixture()), problems);
+            done.put(file, result);
+            return result;
+        }
+
+        /** What stops an import: a fixture that does not exist, a cycle, an unusable fixture, or a name it does not have. */
+        private Optional<FixtureError> problem(Fixture importer, Import i, List<Path> path) {
+            String label = "import \"" + i.name() + "\" (" + i.qualified() + "): ";
+            Path from = firstFileOfId.get(i.fixture());
+            if (from == null) {
+                List<String> near = org.bookcheck.text.EditDistance.nearest(i.fixture(), firstFileOfId.keySet(), 3);
+                return Optional.of(importer.error(i.pointer(), label + "the book has no fixture \"" + i.fixture() + "\""
+                        + (near.isEmpty() ? "" : " (did you mean " + String.join(", ", near) + "?)")
+                        + "; write the id of the fixture that computes the value, then / and the name of its input or step"));
+            }
+            Path normal = from.toAbsolutePath().normalize();
+            int at = path.indexOf(normal);
+            if (at >= 0) {
+                List<String> cycle = new ArrayList<>();
+                for (Path p : path.subList(at, path.size())) {
+                    cycle.add(idOf(p));
+                }
+                cycle.add(i.fixture());
+                return Optional.of(importer.error(i.pointer(), label + "the imports form a cycle " + String.join(" → ", cycle)
+                        + "; a value can only come from a fixture that does not need this one"));
+            }
+            FixtureResult source = result(normal, path);
+            if (!source.errors().isEmpty()) {
+                return Optional.of(importer.error(i.pointer(), label + "the fixture \"" + i.fixture() + "\" is unusable ("
+                        + book.root().relativize(from) + "; its problems are reported with it), so nothing can be imported from it"));
+            }
+            if (upstream.get(i.qualified()).isEmpty()) {
+                Fixture f = source.fixture().orElseThrow();
+                List<String> names = new ArrayList<>();
+                f.inputs().forEach(x -> names.add(x.name()));
+                f.steps().forEach(x -> names.add(x.name()));
+                return Optional.of(importer.error(i.pointer(), label + "the fixture \"" + i.fixture() + "\" has no input or step \""
+                        + i.value() + "\"; it has " + String.join(", ", names)));
+            }
+            return Optional.empty();
+        }
+
+        private String idOf(Path file) {
+            return loads.get(file) instanceof FixtureLoad.Loaded l ? l.fixture().id() : file.getFileName().toString();
+        }
+    }
+
+    private static FixtureResult checkFile(Book book, FixtureLoad load, Map<String, Path> firstFileOfId, Upstream upstream) {
         Path file = load.file();
         return switch (load) {
             case FixtureLoad.Rejected rejected -> FixtureResult.invalid(file, Optional.empty(), rejected.errors());
@@ -115,7 +197,7 @@ public final class BookChecker {
                 if (chapter.isEmpty()) {
                     yield FixtureResult.invalid(file, Optional.of(fixture), List.of(missingChapter(book, fixture)));
                 }
-                yield FixtureChecker.check(fixture, chapter.get());
+                yield FixtureChecker.check(fixture, chapter.get(), upstream);
             }
         };
     }

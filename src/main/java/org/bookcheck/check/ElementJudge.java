@@ -238,7 +238,10 @@ final class ElementJudge {
     }
 
     private Optional<PrintedNumber> printedElement(ElementRef r) {
-        return fixture.step(r.step()).flatMap(Step::printed).flatMap(p -> {
+        Optional<PrintedValue> printedValue = r.step().contains("/")
+                ? evaluation.upstream().get(r.step()).flatMap(Upstream.Exported::printed)
+                : fixture.step(r.step()).flatMap(Step::printed);
+        return printedValue.flatMap(p -> {
             List<PrintedNumber> n = numbers(p);
             return r.index() < n.size() ? Optional.of(n.get(r.index())) : Optional.empty();
         });
@@ -253,7 +256,9 @@ final class ElementJudge {
     }
 
     private double exactAt(ElementRef r) {
-        return evaluation.exact(r.step()) instanceof Numeric n && r.index() < n.size() ? n.at(r.index()) : Double.NaN;
+        Value value = r.step().contains("/") ? evaluation.upstream().get(r.step()).map(Upstream.Exported::exact).orElse(null)
+                : evaluation.exact(r.step());
+        return value instanceof Numeric n && r.index() < n.size() ? n.at(r.index()) : Double.NaN;
     }
 
     private OptionalDouble carriedAt(int k) {

@@ -14,6 +14,7 @@ import org.bookcheck.fixture.Argument;
 import org.bookcheck.fixture.ErratumEntry;
 import org.bookcheck.fixture.Fixture;
 import org.bookcheck.fixture.FixtureError;
+import org.bookcheck.fixture.Import;
 import org.bookcheck.fixture.Input;
 import org.bookcheck.fixture.PrintedValue;
 import org.bookcheck.fixture.Step;
@@ -35,15 +36,38 @@ public final class Evaluation {
     private final Map<String, TermEvaluator.Values> nodes = new HashMap<>();
     private final List<FixtureError> errors = new ArrayList<>();
 
-    private Evaluation(Fixture fixture) {
+    private final Upstream upstream;
+    private final Map<String, Value> imported = new LinkedHashMap<>();
+
+    private Evaluation(Fixture fixture, Upstream upstream) {
         this.fixture = fixture;
+        this.upstream = upstream;
     }
 
-    /** Evaluates both chains; problems that make the fixture unusable are in {@link #errors()}. */
+    /** Evaluates both chains of a fixture that imports nothing; problems that make it unusable are in {@link #errors()}. */
     public static Evaluation of(Fixture fixture) {
-        Evaluation e = new Evaluation(fixture);
+        return of(fixture, Upstream.none());
+    }
+
+    /** Evaluates both chains, with the fixture's imports taken from the book's checked fixtures. */
+    public static Evaluation of(Fixture fixture, Upstream upstream) {
+        Evaluation e = new Evaluation(fixture, upstream);
         e.run();
         return e;
+    }
+
+    /** The exact values of the fixture's imports, by the names it gives them. */
+    public Map<String, Value> imported() {
+        return java.util.Collections.unmodifiableMap(imported);
+    }
+
+    /** The book's value of an input, import or step: printed where the book prints it, else carried from printed ones. */
+    public Optional<Value> book(String name) {
+        return Optional.ofNullable(asPrinted.get(name));
+    }
+
+    Upstream upstream() {
+        return upstream;
     }
 
     public Fixture fixture() {
@@ -83,6 +107,17 @@ public final class Evaluation {
         for (Input input : fixture.inputs()) {
             exact.put(input.name(), input.value());
             asPrinted.put(input.name(), input.value());
+        }
+        for (Import i : fixture.imports()) {
+            Optional<Upstream.Exported> value = upstream.get(i.qualified());
+            if (value.isEmpty()) {
+                errors.add(fixture.error(i.pointer(), "import \"" + i.name() + "\": " + i.qualified() + " has no value here; check the"
+                        + " book (bookcheck verify) rather than this fixture alone, or fix the fixture it comes from"));
+                return;
+            }
+            exact.put(i.name(), value.get().exact());
+            imported.put(i.name(), value.get().exact());
+            value.get().book().ifPresent(v -> asPrinted.put(i.name(), v));
         }
         for (Step step : fixture.steps()) {
             Value value = computeExact(step);

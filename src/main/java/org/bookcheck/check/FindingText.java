@@ -2,7 +2,7 @@ package org.bookcheck.check;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.ToIntFunction;
+import java.util.function.Function;
 import org.bookcheck.reference.Value;
 
 /** Findings in words: the verdict with what the claim makes of it, the one-sentence explanation, and the full record of a failure. */
@@ -17,7 +17,7 @@ public final class FindingText {
      * inputs give is said where it differs from the exact chain; a list or matrix with right and wrong
      * elements is described element by element.
      */
-    static String explain(Finding f, Optional<Value> carried, Optional<BookInputs> book, ToIntFunction<String> lineOfStep) {
+    static String explain(Finding f, Optional<Value> carried, Optional<BookInputs> book, Function<String, String> placeOfStep) {
         String printed = f.printed().text();
         int digits = ValueText.digitsBeside(f.printed());
         int apart = carried.map(c -> ValueText.digitsApart(f.exact(), c, digits)).orElse(digits);
@@ -25,32 +25,32 @@ public final class FindingText {
         String fromBook = carried.map(c -> ValueText.exact(c, apart)).orElse(null);
         String text = switch (f.verdict()) {
             case Verdict.Ok ok -> "printed " + printed + " stands for the exact " + exact + " (" + f.interval() + ")"
-                    + book.map(b -> "; but from the book's own " + inputs(b, lineOfStep) + " the calculation gives "
+                    + book.map(b -> "; but from the book's own " + inputs(b) + " the calculation gives "
                             + ValueText.exact(b.fromBook(), ValueText.digitsApart(b.fromBook(), b.exact(), digits))
                             + " (" + b.fromBookAtPrecision() + " at the printed precision), which " + printed + " does not stand for"
                             + (b.shownOnLine() ? ": the line is not true as written" : "")).orElse("");
             case Verdict.OkWithinTolerance t -> "printed " + printed + " is within the stated tolerance ±"
                     + ValueText.exact(t.tolerance().absolute()) + " of the exact " + exact + " (" + t.tolerance().reason() + ")";
             case Verdict.OkRoundingCarried c -> "the exact chain gives " + exact + ", which printed " + printed
-                    + " does not stand for (" + c.interval() + "); computed from the book's own rounded " + steps(c.carriedFrom(), lineOfStep)
+                    + " does not stand for (" + c.interval() + "); computed from the book's own rounded " + steps(c.carriedFrom(), placeOfStep)
                     + " it gives " + fromBook + ", which it does: the difference is rounding carried forward, not an error";
             case Verdict.Mismatch m -> "printed " + printed + " but the exact value is " + exact + " (" + f.exactRounded()
                     + " at the printed precision; difference " + ValueText.exact(f.difference()) + "; the printed value needs "
                     + f.interval() + ")"
-                    + book.map(b -> "; from the book's own " + inputs(b, lineOfStep) + " it gives "
+                    + book.map(b -> "; from the book's own " + inputs(b) + " it gives "
                             + ValueText.exact(b.fromBook(), ValueText.digitsApart(b.fromBook(), b.exact(), digits))
                             + " (" + b.fromBookAtPrecision() + " at the printed precision)"
                             + (b.shownOnLine() ? ", which the line shows" : "")).orElse("")
                     + (m.slips().isEmpty() ? "" : "; likely slip: " + String.join("; ", m.slips().stream().map(Slip::describe).toList()));
             case Verdict.Propagated p -> "printed " + printed + " is wrong (exact " + exact + ", " + f.exactRounded()
-                    + " at the printed precision) but follows correctly from the book's wrong " + steps(p.origins(), lineOfStep)
+                    + " at the printed precision) but follows correctly from the book's wrong " + steps(p.origins(), placeOfStep)
                     + elementsOf(p.from()) + " (giving " + fromBook + "): fix that first";
         };
         return text + byElement(f.elements());
     }
 
     /** The inputs that are off, with their exact values, or the printed inputs in general when none is named. */
-    private static String inputs(BookInputs b, ToIntFunction<String> lineOfStep) {
+    private static String inputs(BookInputs b) {
         if (b.off().isEmpty()) {
             return "printed inputs";
         }
@@ -116,9 +116,10 @@ public final class FindingText {
         };
     }
 
-    private static String steps(List<String> steps, ToIntFunction<String> lineOfStep) {
+    /** Steps by name with where the book prints them: {@code "p" (line 12)}, or {@code "ctx/c0" (chapters/a.md line 6)} for an imported one. */
+    private static String steps(List<String> steps, Function<String, String> placeOfStep) {
         return (steps.size() == 1 ? "step " : "steps ") + String.join(", ", steps.stream()
-                .map(s -> "\"" + s + "\"" + (lineOfStep.applyAsInt(s) > 0 ? " (line " + lineOfStep.applyAsInt(s) + ")" : "")).toList());
+                .map(s -> "\"" + s + "\"" + (placeOfStep.apply(s).isEmpty() ? "" : " (" + placeOfStep.apply(s) + ")")).toList());
     }
 
 }

@@ -47,11 +47,39 @@ public final class FixtureChecker {
 
     /** Checks a fixture whose chapter has been read. */
     public static FixtureResult check(Fixture fixture, Chapter chapter) {
-        Evaluation evaluation = Evaluation.of(fixture);
+        return check(fixture, chapter, Upstream.none());
+    }
+
+    /**
+     * Checks a fixture whose chapter has been read, with its imports taken from the book's fixtures checked
+     * before it; then exports its own values to {@code upstream} for the fixtures that import them.
+     */
+    public static FixtureResult check(Fixture fixture, Chapter chapter, Upstream upstream) {
+        Evaluation evaluation = Evaluation.of(fixture, upstream);
         if (!evaluation.errors().isEmpty()) {
             return FixtureResult.invalid(fixture.file(), Optional.of(fixture), evaluation.errors());
         }
-        return new FixtureChecker(fixture, chapter, evaluation).run().withEvaluation(evaluation);
+        FixtureChecker checker = new FixtureChecker(fixture, chapter, evaluation);
+        FixtureResult result = checker.run().withEvaluation(evaluation);
+        if (result.errors().isEmpty()) {
+            checker.export(upstream, result);
+        }
+        return result;
+    }
+
+    private void export(Upstream upstream, FixtureResult result) {
+        for (Input input : fixture.inputs()) {
+            Optional<Location> given = result.givens().stream().filter(g -> g.input().equals(input.name())).findFirst()
+                    .map(FixtureResult.Given::location);
+            upstream.export(fixture.id() + "/" + input.name(), new Upstream.Exported(input.value(), Optional.of(input.value()),
+                    provenance.exported(input.name(), fixture.id()), input.literal(), given));
+        }
+        for (Step step : fixture.steps()) {
+            Optional<Location> printedAt = result.findings().stream().filter(f -> f.step().equals(step.name())).findFirst()
+                    .map(Finding::location);
+            upstream.export(fixture.id() + "/" + step.name(), new Upstream.Exported(evaluation.exact(step.name()),
+                    evaluation.book(step.name()), provenance.exported(step.name(), fixture.id()), step.printed(), printedAt));
+        }
     }
 
     private FixtureResult run() {
@@ -61,6 +89,9 @@ public final class FixtureChecker {
                             input.pointer() + "/value"))
                     .ifPresent(place -> givens.add(new FixtureResult.Given(input.name(), place.location(), input.anchor().get().quote(),
                             place.spans())));
+        }
+        for (org.bookcheck.fixture.Import i : fixture.imports()) {
+            evaluation.upstream().get(i.qualified()).ifPresent(v -> provenance.imported(i.name(), v.flow()));
         }
         List<Finding> findings = new ArrayList<>();
         for (Step step : fixture.steps()) {
@@ -123,13 +154,25 @@ public final class FixtureChecker {
     }
 
     private Finding withExplanation(Finding f, Optional<Value> carried, Optional<BookInputs> bookInputs) {
-        String text = FindingText.explain(f, carried, bookInputs, this::lineOf);
+        String text = FindingText.explain(f, carried, bookInputs, this::placeOf);
         return new Finding(f.fixtureId(), f.fixtureFile(), f.title(), f.claim(), f.step(), f.location(), f.quote(), f.printed(),
                 f.exact(), f.exactRounded(), f.difference(), f.interval(), f.verdict(), f.calculation(), f.expectation(),
                 f.erratum(), f.failsClaim(), text, f.spans(), f.elements());
     }
 
+    /** Where the book prints a step: {@code line 12} here, {@code chapters/a.md line 6} for one imported from another fixture. */
+    private String placeOf(String step) {
+        if (step.contains("/")) {
+            return evaluation.upstream().place(step);
+        }
+        int line = lineOf(step);
+        return line > 0 ? "line " + line : "";
+    }
+
     private int lineOf(String step) {
+        if (step.contains("/")) {
+            return evaluation.upstream().get(step).flatMap(Upstream.Exported::location).map(Location::line).orElse(0);
+        }
         return fixture.step(step).flatMap(s -> {
             Anchor a = fixture.anchorOf(s);
             return QuoteLocator.locate(chapter, a.quote(), a.occurrence()) instanceof QuoteLocation.Found found

@@ -97,6 +97,28 @@ final class Provenance {
         return new Flow(origins, printed);
     }
 
+    /** An imported value: its elements carry the sources they had in the fixture they come from. */
+    void imported(String name, Flow flow) {
+        flows.put(name, flow);
+    }
+
+    /**
+     * The sources of a value of this fixture as another fixture sees them: every element reference named by
+     * {@code fixture-id/step}, so it cannot be mistaken for a step of the importing fixture.
+     */
+    Flow exported(String name, String fixtureId) {
+        Flow f = flows.getOrDefault(name, CLEAN);
+        return new Flow(qualified(f.origins(), fixtureId), qualified(f.printed(), fixtureId));
+    }
+
+    private static List<Set<ElementRef>> qualified(List<Set<ElementRef>> sets, String fixtureId) {
+        return sets.stream().map(set -> {
+            Set<ElementRef> q = new LinkedHashSet<>();
+            set.forEach(r -> q.add(r.step().contains("/") ? r : new ElementRef(fixtureId + "/" + r.step(), r.index(), r.position())));
+            return q;
+        }).toList();
+    }
+
     /** A step the book does not print: its elements carry what flows into them. */
     void unprinted(String step, Flow inflow) {
         flows.put(step, inflow);

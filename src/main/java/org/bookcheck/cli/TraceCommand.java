@@ -1,10 +1,11 @@
 package org.bookcheck.cli;
 
+import java.util.List;
 import java.util.Optional;
 import org.bookcheck.chapter.Chapter;
 import org.bookcheck.check.Book;
 import org.bookcheck.check.Evaluation;
-import org.bookcheck.check.FixtureChecker;
+import org.bookcheck.check.BookChecker;
 import org.bookcheck.check.FixtureResult;
 import org.bookcheck.fixture.Fixture;
 import org.bookcheck.fixture.FixtureLoad;
@@ -45,7 +46,9 @@ public final class TraceCommand extends BaseCommand {
             }
         };
         Optional<Chapter> chapter = book.chapter(fixture.chapter());
-        Optional<FixtureResult> result = chapter.map(c -> FixtureChecker.check(fixture, c));
+        // Checked as part of the book, so that the values it imports from other fixtures are there.
+        Optional<FixtureResult> result = chapter.isEmpty() ? Optional.empty()
+                : BookChecker.check(book, List.of(fixture.file())).results().stream().findFirst();
         // The check's own evaluation, so the trace shows the values that were judged; without the chapter, one evaluation here.
         Evaluation evaluation = result.flatMap(FixtureResult::evaluation).orElseGet(() -> Evaluation.of(fixture));
         if (!evaluation.errors().isEmpty()) {

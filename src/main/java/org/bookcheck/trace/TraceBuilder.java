@@ -47,6 +47,11 @@ public final class TraceBuilder {
             given.add(new Trace.Given(input.name(), shown.whole(),
                     givenLines.containsKey(input.name()) ? "line " + givenLines.get(input.name()) : ""));
         }
+        for (org.bookcheck.fixture.Import i : fixture.imports()) {
+            Shown shown = Shown.computed(i.name(), evaluation.imported().get(i.name()), Optional.empty(), numbers);
+            known.put(i.name(), shown);
+            given.add(new Trace.Given(i.name(), shown.whole(), "from " + i.qualified()));
+        }
         List<Trace.StepTrace> steps = new ArrayList<>();
         int number = 1;
         for (Step step : fixture.steps()) {

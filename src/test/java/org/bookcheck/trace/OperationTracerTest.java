@@ -234,7 +234,7 @@ class OperationTracerTest {
                 Optional.empty(), "/steps/x");
         java.util.List<Step> steps = new java.util.ArrayList<>(f.steps());
         steps.add(steps.size() - 1, stack);
-        return new Fixture(f.file(), f.id(), f.title(), f.chapter(), f.anchor(), f.claim(), f.inputs(), steps, f.tolerance(), f.json());
+        return new Fixture(f.file(), f.id(), f.title(), f.chapter(), f.anchor(), f.claim(), f.inputs(), f.imports(), steps, f.tolerance(), f.json());
     }
 
     @Test
