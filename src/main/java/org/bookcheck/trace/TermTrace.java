@@ -23,6 +23,10 @@ final class TermTrace {
     /** Operations that only pick elements out of a value. */
     private static final Set<Operation> SELECTIONS = EnumSet.of(Operation.ELEMENT, Operation.ROW, Operation.COLUMN);
 
+    /** A name, or a name with indices, or a call: shown as it is; anything else gets parentheses. */
+    private static final java.util.regex.Pattern SIMPLE = java.util.regex.Pattern.compile(
+            "[\\p{L}_][\\p{L}\\p{N}_]*(\\[[^\\]]*\\])*|[\\p{L}_][\\p{L}\\p{N}_]*\\([^()]*\\)");
+
     private final String source;
     private final TermEvaluator.Values values;
     private final Map<String, Shown> known;
@@ -54,7 +58,9 @@ final class TermTrace {
             case Term.Ref r -> known.get(r.name());
             case Term.Literal l -> Shown.given(l.text(), l.value(), digits(l.text()), numbers);
             case Term.Apply a -> {
-                String name = a.span().in(source);
+                String text = a.span().in(source);
+                // (eta × grad)[0][0], not eta × grad[0][0], where the trace names the node's elements.
+                String name = SIMPLE.matcher(text).matches() ? text : "(" + text + ")";
                 Shown out = Shown.computed(name, values.of(a), Optional.empty(), numbers);
                 if (SELECTIONS.contains(a.op())) {
                     // w[0] computes nothing: its value shows where it is used.

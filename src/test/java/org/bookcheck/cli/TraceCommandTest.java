@@ -77,7 +77,7 @@ class TraceCommandTest {
         assertTrue(md.contains("\\begin{bmatrix} 0.15 & 0.23 \\\\ 0.32 & 0.41 \\end{bmatrix}"), md);
         assertTrue(md.contains("\\mathrm{W\\_new\\_computation}[0][0] &= 0.1 - 0.1 \\times \\left(-0.5\\right) = 0.15 \\\\"), md);
         MarkdownDocument doc = MarkdownDocument.parse(md);
-        assertEquals(5, doc.headings(), md);
+        assertEquals(4, doc.headings(), md);
         // The display math is paragraph text (not a code block), so the chapter's MathJax renders it.
         assertTrue(doc.paragraphs().contains("$$\\begin{aligned}"), doc.paragraphs());
         assertTrue(doc.paragraphs().contains("\\end{aligned}$$"), doc.paragraphs());

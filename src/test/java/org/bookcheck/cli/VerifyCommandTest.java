@@ -72,7 +72,7 @@ class VerifyCommandTest {
         assertEquals("ok", update.get("verdict").asText());
         assertEquals("[[0.15, 0.23], [0.32, 0.41]]", update.get("exact").asText());
         assertTrue(update.get("suggestedFix").isNull());
-        assertTrue(update.get("calculation").asText().startsWith("W_new = sub(a = W_old, b = scaled_grad)"));
+        assertEquals("W_new = W_old − eta × grad", update.get("calculation").asText());
         // The summary's value counts agree with the findings, counted here by claim and verdict.
         int printed = 0;
         int ok = 0;
