@@ -17,14 +17,23 @@ public final class Names {
 
     /** The name a left-hand side defines: every run of characters that cannot be in a name becomes one underscore. */
     public static String of(String lhs) {
-        String n = lhs.replaceAll("[^\\p{L}\\p{N}_]+", "_").replaceAll("_+", "_").replaceAll("^_|_$", "");
+        StringBuilder subscripts = new StringBuilder();
+        lhs.codePoints().forEach(c -> {
+            if (c >= '₀' && c <= '₉') {
+                subscripts.append('_').append((char) ('0' + (c - '₀')));
+            } else {
+                subscripts.appendCodePoint(c);
+            }
+        });
+        // Letters as the expression grammar reads them (no modifier letters), digits 0-9 and underscores.
+        String n = subscripts.toString().replaceAll("[^\\p{Lu}\\p{Ll}\\p{Lt}\\p{Lo}0-9_]+", "_").replaceAll("_+", "_").replaceAll("^_|_$", "");
         return usable(n);
     }
 
     /** A name from a prose label: its first five words in lower case, joined by underscores; empty if it has none. */
     public static String ofLabel(String label) {
         String words = label.replaceFirst("^\\d+\\.\\s*", "").toLowerCase(Locale.ROOT);
-        String joined = Arrays.stream(words.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).limit(5).collect(Collectors.joining("_"));
+        String joined = Arrays.stream(words.split("[^\\p{Lu}\\p{Ll}\\p{Lt}\\p{Lo}0-9]+")).filter(w -> !w.isEmpty()).limit(5).collect(Collectors.joining("_"));
         return joined.isEmpty() ? "" : usable(joined);
     }
 

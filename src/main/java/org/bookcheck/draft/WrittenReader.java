@@ -10,12 +10,16 @@ import org.bookcheck.chapter.QuoteLocator;
 import org.bookcheck.expr.ExprException;
 import org.bookcheck.expr.Expressions;
 import org.bookcheck.fixture.PrintedValueParser;
+import org.bookcheck.statement.Side;
+import org.bookcheck.statement.Statement;
+import org.bookcheck.statement.StatementFinder;
 
 /**
- * Finds the written-out calculations on lines of a chapter, in prose, math and code blocks alike: a line with
- * {@code =} or {@code ≈} outside brackets, continued by lines that start with {@code =} or {@code ≈} and by matrix
- * rows printed one per line ({@code X = [1, 0]} then {@code     [0, 1]}); and a labelled value ({@code Max: 0.00502}).
- * Markdown around them (list bullets, {@code **}, backticks, {@code $}) is not part of the arithmetic.
+ * What {@code new} reads on lines of a chapter: the calculations written out in full, as the statement finder
+ * ({@link StatementFinder}, the one reader of a chapter's arithmetic) reads them, and on the lines it leaves (they hold
+ * no arithmetic with a printed result) the values a chapter prints or gives ({@code A = [1, 0]}, a matrix printed one row
+ * per line, {@code Max: 0.00502}) and formulas without a result ({@code K = X × WK}), kept for a value printed later.
+ * Markdown around them (list bullets, {@code **}, backticks, {@code $}) is not part of the values.
  */
 public final class WrittenReader {
 
@@ -32,6 +36,8 @@ public final class WrittenReader {
     /** A left-hand side: a name with indices, a parenthesised name, subscripts, a transpose mark, or a quotient dL/dx. */
     private static final Pattern LHS = Pattern.compile("(?<![\\p{L}\\p{N}_\\])])" + NAME + "(?:/" + NAME + ")?"
             + "(?:\\[[^\\[\\]=]*]|\\(" + NAME + "\\)|_\\{?[\\p{L}\\p{N}_]+}?|\\^\\{?T}?|ᵀ)*\\s*$");
+    private static final Pattern LHS_WHOLE = Pattern.compile(NAME + "(?:/" + NAME + ")?"
+            + "(?:\\[[^\\[\\]=]*]|\\(" + NAME + "\\)|_\\{?[\\p{L}\\p{N}_]+}?|\\^\\{?T}?|ᵀ)*");
     private static final Pattern PROSE = Pattern.compile("[\\p{L}\\p{N}\\s,.:;()'’]*");
     private static final Pattern NUMBER = Pattern.compile("[+\\-−]?\\d+(?:\\.\\d+)?(?:[eE][+\\-−]?\\d+)?(?:\\\\?%)?");
     private static final Pattern LABELLED = Pattern.compile("\\s*(\\p{L}[\\p{L}\\p{N}\\s,()'’]*):\\s*(?=[\\[\\d+\\-−\\\\])");
@@ -41,12 +47,26 @@ public final class WrittenReader {
     private WrittenReader() {
     }
 
-    /** The calculations on lines {@code from..to} (1-based, inclusive) of a chapter. */
+    /** The calculations and values on lines {@code from..to} (1-based, inclusive) of a chapter, in line order. */
     public static Reading read(Chapter chapter, int from, int to) {
         List<Written> written = new ArrayList<>();
         List<Unread> unread = new ArrayList<>();
+        java.util.BitSet covered = new java.util.BitSet();
+        for (Statement statement : StatementFinder.onLines(chapter, from, to)) {
+            Written w = withRows(chapter, written(chapter, statement), to);
+            Optional<Written> head = statement.line() > from ? headOf(chapter, statement.line()) : Optional.empty();
+            if (head.isPresent()) {
+                w = merged(chapter, head.get(), w);
+            }
+            written.add(w);
+            covered.set(w.firstLine(), w.lastLine() + 1);
+        }
         List<Integer> group = new ArrayList<>();
         for (int n = from; n <= to + 1; n++) {
+            if (n <= to && covered.get(n)) {
+                n = flush(chapter, group, written, unread, n);
+                continue;
+            }
             String clean = n <= to ? clean(chapter.line(n)) : "";
             String trimmed = clean.strip();
             boolean continues = !group.isEmpty() && (trimmed.startsWith("=") || trimmed.startsWith("≈") || trimmed.startsWith("\\approx")
@@ -55,15 +75,116 @@ public final class WrittenReader {
                 group.add(n);
                 continue;
             }
-            if (!group.isEmpty()) {
-                read(chapter, group).ifPresentOrElse(written::add, () -> unreadGroup(chapter, group, unread));
-                group.clear();
-            }
+            flush(chapter, group, written, unread, n);
             if (!trimmed.isEmpty()) {
                 group.add(n);
             }
         }
+        written.sort(java.util.Comparator.comparingInt(Written::firstLine).thenComparingInt(Written::column));
         return new Reading(written, unread);
+    }
+
+    /** Reads the group of lines gathered so far (a value or a formula, never a calculation: those are the statement finder's). */
+    private static int flush(Chapter chapter, List<Integer> group, List<Written> written, List<Unread> unread, int n) {
+        if (!group.isEmpty()) {
+            Optional<Written> w = read(chapter, group);
+            if (w.isPresent() && w.get().printed().isPresent() && !w.get().sides().isEmpty()) {
+                unread.add(new Unread(group.getFirst(), chapter.line(group.getFirst()).strip(),
+                        "the statement finder reads no calculation here (no side of it reads as arithmetic with the expression grammar)"));
+            } else {
+                w.ifPresentOrElse(written::add, () -> unreadGroup(chapter, group, unread));
+            }
+            group.clear();
+        }
+        return n;
+    }
+
+    /**
+     * The line before a statement that continues it ({@code = 0.1 - 0.1 × (-0.03760)} on a line of its own) when that line
+     * is a left-hand side and a formula the statement finder left ({@code WO[1][1]_new = WO[1][1]_old - 0.1 × dWO[1][2]}).
+     */
+    private static Optional<Written> headOf(Chapter chapter, int line) {
+        String start = clean(chapter.line(line)).strip();
+        if (!(start.startsWith("=") || start.startsWith("≈") || start.startsWith("\\approx"))) {
+            return Optional.empty();
+        }
+        return read(chapter, List.of(line - 1)).filter(h -> h.printed().isEmpty() && h.lhs().isPresent());
+    }
+
+    /** A formula line and the statement that continues it, as one calculation. */
+    private static Written merged(Chapter chapter, Written head, Written w) {
+        List<String> sides = new ArrayList<>(head.sides());
+        sides.addAll(w.sides());
+        String lastQuoteLine = w.quote().substring(w.quote().lastIndexOf('\n') + 1);
+        int end = w.quote().indexOf('\n') >= 0 ? lastQuoteLine.length()
+                : chapter.line(w.firstLine()).offsetByCodePoints(0, w.column() - 1) + lastQuoteLine.length();
+        StringBuilder quote = new StringBuilder();
+        for (int line = head.firstLine(); line <= w.lastLine(); line++) {
+            String text = chapter.line(line);
+            int from = line == head.firstLine() ? text.offsetByCodePoints(0, head.column() - 1) : 0;
+            quote.append(line == head.firstLine() ? "" : "\n").append(text, from, line == w.lastLine() ? end : text.length());
+        }
+        return new Written(head.firstLine(), w.lastLine(), head.label(), head.lhs(), sides, w.printed(), quote.toString(), head.column());
+    }
+
+    /** A result printed as the first row of a matrix whose other rows follow one per line ({@code K^T = [0.1, 0.0]} then {@code [0.0, 0.1]}). */
+    private static Written withRows(Chapter chapter, Written w, int to) {
+        if (w.printed().isEmpty() || !w.printed().get().startsWith("[") || w.printed().get().startsWith("[[") || w.lastLine() >= to) {
+            return w;
+        }
+        List<String> rows = new ArrayList<>(List.of(w.printed().get()));
+        StringBuilder quote = new StringBuilder(w.quote());
+        int last = w.lastLine();
+        while (last < to) {
+            String line = chapter.line(last + 1);
+            String clean = clean(line);
+            int open = clean.indexOf('[');
+            if (open < 0 || !clean.substring(0, open).isBlank()) {
+                break;
+            }
+            int close = closing(clean, open);
+            String rest = close < 0 ? "" : clean.substring(close).strip();
+            if (close < 0 || !(rest.isEmpty() || rest.startsWith("←"))) {
+                break;
+            }
+            rows.add(clean.substring(open, close));
+            quote.append('\n').append(line, 0, close);
+            last++;
+        }
+        if (rows.size() == 1) {
+            return w;
+        }
+        return new Written(w.firstLine(), last, w.label(), w.lhs(), w.sides(), Optional.of("[" + String.join(", ", rows) + "]"),
+                quote.toString(), w.column());
+    }
+
+    /** A calculation the statement finder read: its left-hand side (or a quotient dL/dx before the first =), its arithmetic sides and result. */
+    private static Written written(Chapter chapter, Statement statement) {
+        List<Side> sides = statement.sides();
+        Optional<String> lhs = statement.name();
+        int firstSide = lhs.isPresent() ? 1 : 0;
+        if (lhs.isEmpty() && LHS_WHOLE.matcher(sides.getFirst().text()).matches() && sides.getFirst().kind() != Side.Kind.VALUE) {
+            lhs = Optional.of(sides.getFirst().text());
+            firstSide = 1;
+        }
+        List<String> arithmetic = new ArrayList<>();
+        for (Side side : sides.subList(firstSide, sides.size() - 1)) {
+            if (side.kind() == Side.Kind.EXPRESSION) {
+                arithmetic.add(side.text());
+            }
+        }
+        org.bookcheck.chapter.Span start = sides.getFirst().spans().getFirst();
+        org.bookcheck.chapter.Span end = statement.result().spans().getLast();
+        StringBuilder quote = new StringBuilder();
+        for (int line = start.line(); line <= end.line(); line++) {
+            String text = chapter.line(line);
+            int from = line == start.line() ? start.start(text) : 0;
+            int to = line == end.line() ? end.end(text) : text.length();
+            quote.append(line == start.line() ? "" : "\n").append(text, from, to);
+        }
+        String before = chapter.line(start.line()).substring(0, start.start(chapter.line(start.line())));
+        return new Written(start.line(), statement.endLine(), label(clean(before)), lhs, arithmetic, Optional.of(statement.result().text()),
+                quote.toString(), start.column());
     }
 
     private static boolean hasRelation(List<Integer> group, Chapter chapter) {

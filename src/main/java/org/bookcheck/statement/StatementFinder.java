@@ -408,7 +408,8 @@ public final class StatementFinder {
         int b = trimEnd(s, from, to);
         for (int a = from; a < b; a++) {
             char prev = a > from ? s.charAt(a - 1) : ' ';
-            if (Character.isWhitespace(s.charAt(a)) || !(Character.isWhitespace(prev) || "*:;".indexOf(prev) >= 0)) {
+            if (Character.isWhitespace(s.charAt(a)) || !(Character.isWhitespace(prev) || "*:;".indexOf(prev) >= 0)
+                    || midExpression(s, from, a)) {
                 continue;
             }
             if (parses(s.substring(a, b))) {
@@ -416,6 +417,24 @@ public final class StatementFinder {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a side starting at {@code a} would be the tail of an expression the grammar could not read whole
+     * ({@code WO[1][1]_old - 0.1 × dWO[1][2]}): the text before it ends in an operator, or it starts with one after a word.
+     */
+    private static boolean midExpression(String s, int from, int a) {
+        int p = a - 1;
+        while (p >= from && Character.isWhitespace(s.charAt(p))) {
+            p--;
+        }
+        if (p < from) {
+            return false;
+        }
+        char before = s.charAt(p);
+        String operators = "-−+×*·/^";
+        return (operators.indexOf(before) >= 0 && before != '*')
+                || (operators.indexOf(s.charAt(a)) >= 0 && (Character.isLetterOrDigit(before) || ")]_".indexOf(before) >= 0));
     }
 
     /** The longest start of [from, to) that the grammar reads and that does not stop inside a word or a number. */
