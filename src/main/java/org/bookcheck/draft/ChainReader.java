@@ -71,10 +71,15 @@ public final class ChainReader {
         }
         String printed = w.printed().get();
         String problem = "";
+        PrintedValue shown = PrintedValueParser.parse(printed);
         for (String side : w.sides()) {
             String prepared = prepare(side, scope);
             try {
-                evaluate(prepared, scope);
+                Value v = evaluate(prepared, scope);
+                if (!v.describeShape().equals(PrintedValueParser.value(shown).describeShape())) {
+                    throw new IllegalArgumentException("it is a " + v.kind() + " of " + v.describeShape() + " but the book prints "
+                            + shown.describeShape());
+                }
                 String how = prepared.equals(side) ? "the written expression" : "the written " + side;
                 return new Outcome.Proposed(new Proposal.Step(scope.fresh(base), prepared, printed, w, how));
             } catch (RuntimeException e) {
@@ -111,6 +116,12 @@ public final class ChainReader {
         if (same.isPresent()) {
             return new Proposal.Step(name, same.get().name(), printed, w, "restates " + same.get().name());
         }
+        if (w.lhs().isEmpty()) {
+            Optional<String> verb = fromLabel(w.label(), scope).filter(f -> sameShape(f, value, scope));
+            if (verb.isPresent()) {
+                return new Proposal.Step(name, verb.get(), printed, w, "\"" + w.label() + "\" applied to the latest list");
+            }
+        }
         if (value instanceof PrintedArray array) {
             Optional<String> recent = fromRecentScalars(array, scope);
             if (recent.isPresent()) {
@@ -124,6 +135,43 @@ public final class ChainReader {
             }
         }
         return new Proposal.Input(name, printed, w, "a value the book gives");
+    }
+
+    /**
+     * A value labelled by what was done ({@code Max: 0.00502}, {@code Subtract: [...]}, {@code Exponentiate:},
+     * {@code Sum:}, {@code Normalize:}, the steps of a softmax worked by hand): the operation applied to the latest list in
+     * scope, and for subtract and normalize the latest number after it.
+     */
+    private static Optional<String> fromLabel(String label, Scope scope) {
+        List<String> words = List.of(label.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+"));
+        List<Scope.Entry> entries = scope.entries();
+        int list = -1;
+        for (int k = entries.size() - 1; k >= 0 && list < 0; k--) {
+            if (entries.get(k).value() instanceof org.bookcheck.reference.Vector) {
+                list = k;
+            }
+        }
+        if (list < 0) {
+            return Optional.empty();
+        }
+        String v = entries.get(list).name();
+        Optional<String> after = entries.subList(list + 1, entries.size()).reversed().stream()
+                .filter(e -> e.value() instanceof org.bookcheck.reference.Scalar).map(Scope.Entry::name).findFirst();
+        if (words.contains("subtract")) {
+            return after.map(m -> v + " - " + m);
+        }
+        if (words.contains("normalize") || words.contains("normalise")) {
+            return after.map(total -> v + " / " + total);
+        }
+        if (words.contains("exponentiate")) {
+            return Optional.of("exp(" + v + ")");
+        }
+        for (String op : List.of("sum", "max", "min", "mean")) {
+            if (words.contains(op)) {
+                return Optional.of(op + "(" + v + ")");
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> fromElementSteps(String base, PrintedArray array, Scope scope) {

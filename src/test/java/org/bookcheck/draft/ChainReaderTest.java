@@ -78,6 +78,20 @@ class ChainReaderTest {
     }
 
     @Test
+    void aValueLabelledByWhatWasDoneAppliesItToTheLatestList() {
+        Scope scope = new Scope();
+        add(scope, "z", "[1, 3]", true);
+        Written max = new Written(9, 9, "1. Max", Optional.empty(), List.of(), Optional.of("3"), "Max: 3", 1);
+        assertEquals("max(z)", ((Proposal.Step) ((ChainReader.Outcome.Proposed) ChainReader.read(max, scope)).proposal()).expr());
+        add(scope, "m", "3", true);
+        Written subtract = new Written(10, 10, "2. Subtract", Optional.empty(), List.of(), Optional.of("[-2, 0]"), "Subtract: [-2, 0]", 1);
+        assertEquals("z - m", ((Proposal.Step) ((ChainReader.Outcome.Proposed) ChainReader.read(subtract, scope)).proposal()).expr());
+        // A reading of the wrong shape is no reading: a list of three is not z - m.
+        Written three = new Written(11, 11, "Subtract", Optional.empty(), List.of(), Optional.of("[-2, 0, 1]"), "Subtract: [-2, 0, 1]", 1);
+        assertInstanceOf(Proposal.Input.class, ((ChainReader.Outcome.Proposed) ChainReader.read(three, scope)).proposal());
+    }
+
+    @Test
     void theFirstSideThatEvaluatesIsTheExpression() {
         Scope scope = new Scope();
         add(scope, "x", "2", false);
