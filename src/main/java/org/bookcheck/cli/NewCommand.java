@@ -47,21 +47,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code bookcheck new}: a fixture from a chapter line. Finds the values printed on the line, proposes
+ * {@code bookcheck new}: a fixture from a chapter line (over a range of lines, or with the options of that mode, see
+ * {@link NewChain}). Finds the values printed on the line, proposes
  * the last as the printed result and the others as inputs, takes the operation and its bindings from
  * options or asks for them, writes {@code fixtures/<stem>/<id>.json} atomically (never over an existing
  * file without {@code --force}), checks it at once and prints the verdict and the worked trace.
  */
 @Command(name = "new", mixinStandardHelpOptions = true,
-        description = {"Add a fixture for a worked example of a chapter: give the line (chapters/04-training-neural-networks.md:37)"
+        description = {"Add a fixture for a worked example of a chapter. With a range of lines (chapters/worksheet.md:40-52), bookcheck"
+                + " reads every calculation written out there into one expression step per printed result (or an input for a value"
+                + " the book gives), lists how it read each, lets --name, --expr, --value, --skip, --input or the prompt change any"
+                + " (--yes accepts them all), writes the fixture (or adds to one with --append), checks it and prints verdicts and trace.",
+                "With one line (chapters/04-training-neural-networks.md:37)"
                 + " or a --quote; bookcheck lists the values printed there as v1, v2, ..., proposes the last as the printed result,"
                 + " asks for the operation and which value each argument takes (or takes them from --op and --arg), writes the"
                 + " fixture, checks it and prints the verdict and the trace.",
                 "Exit codes: 0 the new fixture's claim holds; 1 it fails (the book may be wrong: see the verdict); 2 bad usage."})
 public final class NewCommand extends BaseCommand {
 
-    @Parameters(paramLabel = "CHAPTER[:LINE]", arity = "0..1",
-            description = "The chapter and line, e.g. chapters/04-training-neural-networks.md:37 (with --quote, the chapter alone).")
+    @Parameters(paramLabel = "CHAPTER[:LINE[-LAST]]", arity = "0..1",
+            description = "The chapter and line, e.g. chapters/04-training-neural-networks.md:37 (with --quote, the chapter alone),"
+                    + " or a range of lines, e.g. chapters/worksheet.md:40-52.")
     String location;
 
     @Option(names = "--quote", paramLabel = "TEXT", description = "Exact text of the chapter line instead of a line number; only its values are used.")
