@@ -408,7 +408,8 @@ public final class StatementFinder {
         int b = trimEnd(s, from, to);
         for (int a = from; a < b; a++) {
             char prev = a > from ? s.charAt(a - 1) : ' ';
-            if (Character.isWhitespace(s.charAt(a)) || !(Character.isWhitespace(prev) || "*:;".indexOf(prev) >= 0)) {
+            if (Character.isWhitespace(s.charAt(a)) || !(Character.isWhitespace(prev) || "*:;".indexOf(prev) >= 0)
+                    || continuesOperation(s, from, a)) {
                 continue;
             }
             if (parses(s.substring(a, b))) {
@@ -430,6 +431,27 @@ public final class StatementFinder {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether text starting at a would be the end of a longer operation the grammar did not read: it follows an operator
+     * ({@code x_old - 0.1 × d}: not {@code d}), or it starts with an operator after an operand ({@code x_old - 0.1}: not
+     * {@code - 0.1}).
+     */
+    private static boolean continuesOperation(String s, int from, int a) {
+        int k = a - 1;
+        while (k >= from && Character.isWhitespace(s.charAt(k))) {
+            k--;
+        }
+        if (k < from) {
+            return false;
+        }
+        char before = s.charAt(k);
+        if ("+-−×*·⋅/÷^⊙@".indexOf(before) >= 0) {
+            return true;
+        }
+        char first = s.charAt(a);
+        return "+-−×*·⋅/÷^⊙@".indexOf(first) >= 0 && (Character.isLetterOrDigit(before) || ")]}".indexOf(before) >= 0);
     }
 
     /** Whether the character at b continues what stands before it (a word, a number, a call, an index, a power). */
