@@ -409,7 +409,7 @@ public final class StatementFinder {
         for (int a = from; a < b; a++) {
             char prev = a > from ? s.charAt(a - 1) : ' ';
             if (Character.isWhitespace(s.charAt(a)) || !(Character.isWhitespace(prev) || "*:;".indexOf(prev) >= 0)
-                    || midExpression(s, from, a)) {
+                    || continuesOperation(s, from, a)) {
                 continue;
             }
             if (parses(s.substring(a, b))) {
@@ -417,24 +417,6 @@ public final class StatementFinder {
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * Whether a side starting at {@code a} would be the tail of an expression the grammar could not read whole
-     * ({@code WO[1][1]_old - 0.1 × dWO[1][2]}): the text before it ends in an operator, or it starts with one after a word.
-     */
-    private static boolean midExpression(String s, int from, int a) {
-        int p = a - 1;
-        while (p >= from && Character.isWhitespace(s.charAt(p))) {
-            p--;
-        }
-        if (p < from) {
-            return false;
-        }
-        char before = s.charAt(p);
-        String operators = "-−+×*·/^";
-        return (operators.indexOf(before) >= 0 && before != '*')
-                || (operators.indexOf(s.charAt(a)) >= 0 && (Character.isLetterOrDigit(before) || ")]_".indexOf(before) >= 0));
     }
 
     /** The longest start of [from, to) that the grammar reads and that does not stop inside a word or a number. */
@@ -449,6 +431,27 @@ public final class StatementFinder {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether text starting at a would be the end of a longer operation the grammar did not read: it follows an operator
+     * ({@code x_old - 0.1 × d}: not {@code d}), or it starts with an operator after an operand ({@code x_old - 0.1}: not
+     * {@code - 0.1}).
+     */
+    private static boolean continuesOperation(String s, int from, int a) {
+        int k = a - 1;
+        while (k >= from && Character.isWhitespace(s.charAt(k))) {
+            k--;
+        }
+        if (k < from) {
+            return false;
+        }
+        char before = s.charAt(k);
+        if ("+-−×*·⋅/÷^⊙@".indexOf(before) >= 0) {
+            return true;
+        }
+        char first = s.charAt(a);
+        return "+-−×*·⋅/÷^⊙@".indexOf(first) >= 0 && (Character.isLetterOrDigit(before) || ")]}".indexOf(before) >= 0);
     }
 
     /** Whether the character at b continues what stands before it (a word, a number, a call, an index, a power). */

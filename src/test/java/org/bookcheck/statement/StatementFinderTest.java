@@ -111,4 +111,18 @@ class StatementFinderTest {
         assertEquals(1, StatementFinder.onLines(new org.bookcheck.chapter.Chapter("worked.md", java.nio.file.Path.of("worked.md"), MD,
                 MD.lines().toList()), 6, 7).size());
     }
+
+    @Test
+    void theEndOfAnOperationTheGrammarCannotReadIsNoLeftHandSide() {
+        // "w_old - 0.1 × d[1]" does not read (w[1]_old is no name): neither "- 0.1 × d[1]" nor "d[1]" is a side
+        List<Statement> found = StatementFinder.find("c.md", """
+                ```
+                w[1]_new = w[1]_old - 0.1 × d[1]
+                         = 0.1 - 0.1 × (-0.0376)
+                         = 0.10376
+                ```
+                """);
+        assertEquals(List.of("0.1 - 0.1 × (-0.0376) = 0.10376"), found.stream().map(Statement::text).toList());
+        assertEquals(3, found.get(0).line());
+    }
 }
