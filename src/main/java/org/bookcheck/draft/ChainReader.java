@@ -272,6 +272,38 @@ public final class ChainReader {
      * differs in case alone to the name in scope, and a decimal number an earlier name prints to that name.
      */
     static String prepare(String side, Scope scope) {
+        return prepareTokens(bindArrays(side, scope), scope);
+    }
+
+    private static final java.util.regex.Pattern ARRAY = java.util.regex.Pattern.compile(
+            "\\\\begin\\{([bpv]?matrix)}.*?\\\\end\\{\\1}|(?<![\\p{L}\\p{N}_\\])])\\[[^\\[\\]]*,[^\\[\\]]*]");
+
+    /** A matrix or list written out in full that a name in scope prints (the book's "Given" W) becomes that name. */
+    private static String bindArrays(String side, Scope scope) {
+        java.util.regex.Matcher m = ARRAY.matcher(side);
+        StringBuilder out = new StringBuilder();
+        int copied = 0;
+        while (m.find()) {
+            PrintedValue written;
+            try {
+                written = PrintedValueParser.parse(m.group());
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            List<Scope.Entry> entries = scope.entries();
+            for (int k = entries.size() - 1; k >= 0; k--) {
+                Optional<PrintedValue> p = entries.get(k).printed();
+                if (p.isPresent() && p.get() instanceof PrintedArray && equal(p.get(), written)) {
+                    out.append(side, copied, m.start()).append(entries.get(k).name());
+                    copied = m.end();
+                    break;
+                }
+            }
+        }
+        return out.append(side.substring(copied)).toString();
+    }
+
+    private static String prepareTokens(String side, Scope scope) {
         List<? extends Token> tokens;
         try {
             ExprLexer lexer = new ExprLexer(CharStreams.fromString(side));

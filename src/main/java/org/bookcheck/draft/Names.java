@@ -18,7 +18,9 @@ public final class Names {
     /** The name a left-hand side defines: every run of characters that cannot be in a name becomes one underscore. */
     public static String of(String lhs) {
         StringBuilder subscripts = new StringBuilder();
-        lhs.codePoints().forEach(c -> {
+        // LaTeX: \mathbf{W}_{\text{old}} is W_old, \eta is eta.
+        String plain = lhs.replaceAll("\\\\(mathbf|mathrm|mathit|text|boldsymbol|operatorname|bm)(?![a-zA-Z])", "").replace("\\", "");
+        plain.codePoints().forEach(c -> {
             if (c >= '₀' && c <= '₉') {
                 subscripts.append('_').append((char) ('0' + (c - '₀')));
             } else {

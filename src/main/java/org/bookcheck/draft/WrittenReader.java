@@ -38,6 +38,7 @@ public final class WrittenReader {
             + "(?:\\[[^\\[\\]=]*]|\\(" + NAME + "\\)|_\\{?[\\p{L}\\p{N}_]+}?|\\^\\{?T}?|ᵀ)*\\s*$");
     private static final Pattern LHS_WHOLE = Pattern.compile(NAME + "(?:/" + NAME + ")?"
             + "(?:\\[[^\\[\\]=]*]|\\(" + NAME + "\\)|_\\{?[\\p{L}\\p{N}_]+}?|\\^\\{?T}?|ᵀ)*");
+    private static final Pattern LATEX_LHS = Pattern.compile("\\s*(?=[^ ]*\\\\)[\\\\\\p{L}\\p{N}{}_^ ]+");
     private static final Pattern PROSE = Pattern.compile("[\\p{L}\\p{N}\\s,.:;()'’]*");
     private static final Pattern NUMBER = Pattern.compile("[+\\-−]?\\d+(?:\\.\\d+)?(?:[eE][+\\-−]?\\d+)?(?:\\\\?%)?");
     private static final Pattern LABELLED = Pattern.compile("\\s*(\\p{L}[\\p{L}\\p{N}\\s,()'’]*):\\s*(?=[\\[\\d+\\-−\\\\])");
@@ -183,6 +184,16 @@ public final class WrittenReader {
             quote.append(line == start.line() ? "" : "\n").append(text, from, to);
         }
         String before = chapter.line(start.line()).substring(0, start.start(chapter.line(start.line())));
+        int firstRelation = clean(before).indexOf('=');
+        if (lhs.isEmpty() && firstRelation > 0) {
+            // \mathbf{W}_{\text{new}} = ... = [the first side the grammar reads]: the text before the first = defines the name.
+            String head = clean(before).substring(0, firstRelation);
+            String name = head.substring(head.lastIndexOf(':') + 1).strip();
+            if (LATEX_LHS.matcher(name).matches() || LHS_WHOLE.matcher(name).matches()) {
+                lhs = Optional.of(name);
+                before = head.substring(0, head.lastIndexOf(':') + 1);
+            }
+        }
         return new Written(start.line(), statement.endLine(), label(clean(before)), lhs, arithmetic, Optional.of(statement.result().text()),
                 quote.toString(), start.column());
     }
@@ -299,13 +310,24 @@ public final class WrittenReader {
         int start;
         Matcher m = LHS.matcher(side0);
         String beforeLhs = m.find() ? side0.substring(0, m.start()) : null;
-        if (beforeLhs != null && PROSE.matcher(beforeLhs).matches()) {
+        String afterColon = side0.substring(side0.lastIndexOf(':') + 1);
+        if (LATEX_LHS.matcher(afterColon).matches()) {
+            // \mathbf{W}_{\text{old}}, \nabla_{\mathbf{W}} L: a LaTeX name, which neither the pattern nor the grammar reads whole.
+            lhs = Optional.of(afterColon.strip());
+            label = label(side0.substring(0, side0.lastIndexOf(':') + 1));
+            start = side0.lastIndexOf(':') + 1 + (afterColon.length() - afterColon.stripLeading().length());
+        } else if (beforeLhs != null && PROSE.matcher(beforeLhs).matches()) {
             lhs = Optional.of(m.group().strip());
             label = label(beforeLhs);
             start = m.start();
         } else {
             int exprStart = expressionStart(side0);
-            if (exprStart >= 0) {
+            if (exprStart >= 0 && isName(side0.substring(exprStart).strip())) {
+                // A LaTeX name the pattern above does not know (\eta, \mathbf{W}_{\text{old}}): the value's left-hand side.
+                lhs = Optional.of(side0.substring(exprStart).strip());
+                label = label(side0.substring(0, exprStart));
+                start = exprStart;
+            } else if (exprStart >= 0) {
                 sides.addFirst(side0.substring(exprStart).strip());
                 label = label(side0.substring(0, exprStart));
                 start = exprStart;
@@ -330,6 +352,21 @@ public final class WrittenReader {
         }
         int column = QuoteLocator.column(chapter.line(line), start - lineStart);
         return new Written(line, group.getLast(), label, lhs, sides, printed, original.substring(start, end), column);
+    }
+
+    /** Whether the grammar reads the text as one name: no operator, call, number or bracket in it. */
+    private static boolean isName(String text) {
+        try {
+            org.bookcheck.expr.ExprLexer lexer = new org.bookcheck.expr.ExprLexer(org.antlr.v4.runtime.CharStreams.fromString(text));
+            lexer.removeErrorListeners();
+            return lexer.getAllTokens().stream().allMatch(t -> switch (t.getType()) {
+                case org.bookcheck.expr.ExprLexer.NAME, org.bookcheck.expr.ExprLexer.LATEX_NAME, org.bookcheck.expr.ExprLexer.TEXT_COMMAND,
+                        org.bookcheck.expr.ExprLexer.LBRACE, org.bookcheck.expr.ExprLexer.RBRACE -> true;
+                default -> false;
+            });
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** The leftmost start (0, or after a colon or a space) from which the text reads as an expression; -1 if none does. */

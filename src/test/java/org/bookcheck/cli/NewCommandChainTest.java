@@ -119,6 +119,21 @@ class NewCommandChainTest {
     }
 
     @Test
+    void latexGivensAndADisplayedUpdateAreReadWithTheirNames(@TempDir Path dir) {
+        Path root = Cli.copyOfBook(dir);
+        // Lines 30-34 give W_old, ∇W L and η in inline math; line 37 is the displayed update W_new = W_old − η·∇W L written out.
+        Cli.Run run = Cli.run("new", Cli.chapterPath(root) + ":28-40", "--yes", "--dry-run");
+        assertEquals(0, run.exit(), run::toString);
+        String out = run.out();
+        assertTrue(out.contains("  30     input W_old   printed \\begin{bmatrix} 0.1 & 0.2 \\\\ 0.3 & 0.4 \\end{bmatrix}"), out);
+        assertTrue(out.contains("  34     input eta   printed 0.1"), out);
+        // The matrices written out in full are the givens that print them; 0.1 (one significant digit) stays a number.
+        assertTrue(out.contains("  37     step  W_new = W_old - 0.1 \\times nabla_W_L   printed \\begin{bmatrix} 0.15 & 0.23"), out);
+        // 0.1 − 0.1×(−0.5) = 0.15 and 0.4 − 0.1×(−0.1) = 0.41: the book's result holds.
+        assertTrue(out.contains("✓ W_new (line 37): ok"), out);
+    }
+
+    @Test
     void badUsageIsOneClearMessage(@TempDir Path dir) {
         Path root = Cli.copyOfTestBook(dir, "chains");
         Cli.Run key = Cli.run("new", chapter(root) + ":17-21", "--yes", "--name", "99=x");
