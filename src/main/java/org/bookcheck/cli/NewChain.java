@@ -150,6 +150,10 @@ final class NewChain {
             throw new UserError("lines " + first + "-" + last + " of chapters/" + chapterName + " give no step or input; nothing to write");
         }
 
+        if (appended.isEmpty() && decisions.stream().noneMatch(d -> d.proposal() instanceof Proposal.Step)) {
+            throw new UserError("lines " + first + "-" + last + " of chapters/" + chapterName + " give inputs only, and a fixture needs a step:"
+                    + " take in the lines that use them, or write a step with --expr LINE=EXPR");
+        }
         ObjectNode json = appended.map(a -> a.json().deepCopy()).orElseGet(() -> fresh(chapter, first, last));
         Path file = appended.map(Appended::file).orElseGet(() -> book.fixturesDir().resolve(chapter.stem()).resolve(json.get("id").asText() + ".json"));
         for (Decision d : decisions) {

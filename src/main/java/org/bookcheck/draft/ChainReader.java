@@ -71,7 +71,13 @@ public final class ChainReader {
         }
         String printed = w.printed().get();
         String problem = "";
-        PrintedValue shown = PrintedValueParser.parse(printed);
+        PrintedValue shown;
+        try {
+            shown = PrintedValueParser.parse(printed);
+        } catch (IllegalArgumentException e) {
+            return new Outcome.NotRead(new Unread(w.firstLine(), w.quote().lines().findFirst().orElse(""),
+                    "the result \"" + printed + "\" is no printed value: " + e.getMessage()));
+        }
         for (String side : w.sides()) {
             String prepared = prepare(side, scope);
             try {

@@ -70,6 +70,19 @@ class NewCommandChainTest {
     }
 
     @Test
+    void aFixtureTakesStepsOnlyFromItsOwnChapter(@TempDir Path dir) throws Exception {
+        Path root = Cli.copyOfTestBook(dir, "chains");
+        assertEquals(0, Cli.run("new", chapter(root) + ":5-20", "--yes", "--id", "chain").exit());
+        Path other = Files.writeString(root.resolve("chapters/other.md"), "```\nx = 1 + 1 = 2\n```\n");
+        String before = Files.readString(root.resolve(FIXTURE));
+        Cli.Run run = Cli.run("new", other + ":2-2", "--yes", "--append", root.resolve(FIXTURE).toString());
+        assertEquals(2, run.exit(), run::toString);
+        assertEquals("bookcheck new: --append " + root.resolve(FIXTURE) + " is a fixture of chapters/chains.md, not of chapters/other.md;"
+                + " its steps can only come from its own chapter", run.err().strip());
+        assertEquals(before, Files.readString(root.resolve(FIXTURE)));
+    }
+
+    @Test
     void optionsOverrideProposalsByLineOrName(@TempDir Path dir) throws Exception {
         Path root = Cli.copyOfTestBook(dir, "chains");
         Cli.Run run = Cli.run("new", chapter(root) + ":17-32", "--id", "chain", "--input", "20", "--name", "t=total",
@@ -147,6 +160,10 @@ class NewCommandChainTest {
         assertEquals(2, range.exit(), range::toString);
         assertEquals("bookcheck new: " + chapter(root) + " has lines 1 to 34; 30-20 is not a range of them (FIRST-LAST, FIRST ≤ LAST)",
                 range.err().strip());
+        Cli.Run inputs = Cli.run("new", chapter(root) + ":5-12", "--yes");
+        assertEquals(2, inputs.exit(), inputs::toString);
+        assertEquals("bookcheck new: lines 5-12 of chapters/chains.md give inputs only, and a fixture needs a step: take in the lines"
+                + " that use them, or write a step with --expr LINE=EXPR", inputs.err().strip());
         Cli.Run expr = Cli.run("new", chapter(root) + ":18-18", "--expr", "18=q[0] × * 2");
         assertEquals(2, expr.exit(), expr::toString);
         assertTrue(expr.err().startsWith("bookcheck new: line 18: the expression expected a value"), expr.err());
