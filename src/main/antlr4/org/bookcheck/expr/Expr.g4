@@ -50,6 +50,7 @@ suffix
     | SQUARED                                         # squared
     | CUBED                                           # cubed
     | TRANSPOSED                                      # transposed
+    | INVERTED                                        # inverted
     ;
 
 /** An index from 0, or ':' for every row or column (A[:, 1] is a column). */
@@ -95,6 +96,7 @@ CARET    : '^' ;
 SQUARED  : '\u00B2' ;                                    // ²
 CUBED    : '\u00B3' ;                                    // ³
 TRANSPOSED : '\u1D40' ;                                  // ᵀ
+INVERTED : '\u207B\u00B9' ;                              // ⁻¹: the inverse of a matrix, 1/x of a number
 ROOT     : '\u221A' ;                                    // √
 LT       : '<' | '\\lt' ;
 GT       : '>' | '\\gt' ;

@@ -182,6 +182,14 @@ final class ExprCompiler {
         if (List.of("T", "{T}", "\\top", "{\\top}").contains(exponent) && !scope.containsKey("T") && !scope.containsKey("top")) {
             return apply(ctx, Operation.TRANSPOSE, "a", postfix(ctx.postfix()));
         }
+        if (List.of("-1", "{-1}", "−1", "{−1}").contains(exponent)) {
+            Typed base = postfix(ctx.postfix());
+            if (base.value() instanceof Matrix) {
+                // A^{-1} is how books write the inverse; an element-wise reciprocal of a matrix is never meant
+                return apply(ctx, Operation.INVERSE, "a", base);
+            }
+            return apply(ctx, Operation.POWER, "x", base, "p", unary(ctx.unary()));
+        }
         if (isEuler(ctx.postfix())) {
             return apply(ctx, Operation.EXP, "x", unary(ctx.unary()));
         }
@@ -203,6 +211,8 @@ final class ExprCompiler {
                 case ExprParser.SquaredContext q -> value = apply(upTo, Operation.POWER, "x", value, "p", literal(q, 2, "2"));
                 case ExprParser.CubedContext c -> value = apply(upTo, Operation.POWER, "x", value, "p", literal(c, 3, "3"));
                 case ExprParser.TransposedContext t -> value = apply(upTo, Operation.TRANSPOSE, "a", value);
+                case ExprParser.InvertedContext v -> value = value.value() instanceof Matrix ? apply(upTo, Operation.INVERSE, "a", value)
+                        : apply(upTo, Operation.POWER, "x", value, "p", literal(v, -1, "-1"));
                 case ExprParser.IndexContext i -> {
                     List<ExprParser.SlotContext> slots = new ArrayList<>(i.slot());
                     // A[i][j] is one element of a matrix, as A[i, j] is, not the row then its element.
