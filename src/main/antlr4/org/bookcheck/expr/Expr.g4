@@ -82,8 +82,8 @@ name : NAME | LATEX_NAME | TEXT_COMMAND LBRACE NAME RBRACE ;
 
 // ---- tokens ---------------------------------------------------------------------------------------
 
-/** 0.1, 25, 1.2e-5, 1.2e−5, 25% and LaTeX's 25\%: one token, so a number keeps its printed digits. */
-NUMBER : DIGIT+ ('.' DIGIT+)? ([eE] [+\-\u2212]? DIGIT+)? ('%' | '\\%')? ;
+/** 0.1, .5, 25, 1.2e-5, 1.2e−5, 25% and LaTeX's 25\%: one token, so a number keeps its printed digits. */
+NUMBER : (DIGIT+ ('.' DIGIT+)? | '.' DIGIT+) ([eE] [+\-\u2212]? DIGIT+)? ('%' | '\\%')? ;
 
 PLUS     : '+' ;
 MINUS    : '-' | '\u2212' ;                              // - and the Unicode minus −

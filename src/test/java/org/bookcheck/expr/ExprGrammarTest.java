@@ -62,6 +62,7 @@ class ExprGrammarTest {
             // numbers as books write them
             n("NUMBER decimal", "0.1", "0.1", 0.1),
             n("NUMBER whole", "7", "7", 7),
+            n("NUMBER without a leading zero", ".5", ".5", 0.5),
             n("NUMBER trailing zero kept", "0.10", "0.10", 0.1),
             n("NUMBER Unicode minus", "−0.5", "−0.5", -0.5),
             n("NUMBER ASCII minus", "-0.5", "-0.5", -0.5),
