@@ -287,7 +287,16 @@ final class ExprCompiler {
         String text = n.getText();
         boolean percent = text.endsWith("%");
         String digits = text.replace("\\%", "").replace("%", "").replace('−', '-');
-        BigDecimal value = new BigDecimal(digits);
+        BigDecimal value;
+        try {
+            value = new BigDecimal(digits);
+        } catch (NumberFormatException e) {
+            value = null;
+        }
+        if (value == null || Math.abs(value.precision() - value.scale() - 1L) > 300) {
+            throw new ExprException(source, span(n), "the number " + text + " is beyond what bookcheck reads: write one between 1e-300"
+                    + " and 1e300 in size");
+        }
         Scalar s = Scalar.of((percent ? value.movePointLeft(2) : value).doubleValue());
         return new Typed(new Term.Literal(s, text, span(n)), s);
     }

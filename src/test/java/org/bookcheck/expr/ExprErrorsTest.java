@@ -128,6 +128,10 @@ class ExprErrorsTest {
                     "unexpected character \"$\": an expression has numbers, names, operators (+ − × · / ^ @), brackets and commas", 3, 1),
             new Message("a point without digits after it", "1. + 2",
                     "unexpected character \".\": a decimal point is followed by digits (0.5, 1.0); a number may start with it (.5)", 2, 1),
+            new Message("a number too large to read", "2 × 1e99999999999", "the number 1e99999999999 is beyond what bookcheck reads: write"
+                    + " one between 1e-300 and 1e300 in size", 5, 13),
+            new Message("a number too small to read", "1e-999", "the number 1e-999 is beyond what bookcheck reads: write"
+                    + " one between 1e-300 and 1e300 in size", 1, 6),
             // the parser: what was expected, by name
             new Message("nothing at all", "", "expected " + VALUE + " but the expression ends here", 1, 1),
             new Message("a missing operand", "1 + ,", "expected " + VALUE + " but found \",\"", 5, 1),
