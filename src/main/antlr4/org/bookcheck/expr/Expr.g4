@@ -40,7 +40,10 @@ unary
     | power                                           # toPower
     ;
 
-/** Right-associative: 2^3^2 is 2^(3^2); the exponent may carry a sign (e^-x). */
+/**
+ * Right-associative: 2^3^2 is 2^(3^2); the exponent may carry a sign (e^-x). ExprCompiler reads e^x as exp,
+ * A^T and A^{\top} as the transpose and A^{-1} of a matrix as its inverse.
+ */
 power : postfix (CARET unary)? ;
 
 postfix : primary suffix* ;

@@ -92,12 +92,17 @@ final class ExprCompiler {
 
     private static Optional<Value> halfUnits(Term t) {
         return switch (t) {
-            case Term.Literal l when l.value() instanceof Scalar -> Optional.of(Scalar.of(halfUnit(l.text())));
+            case Term.Literal l when written(l) -> Optional.of(Scalar.of(halfUnit(l.text())));
             case Term.Apply a when a.op() == Operation.STACK && a.args().values().stream().allMatch(
-                    i -> i instanceof Term.Literal l && l.value() instanceof Scalar) -> Optional.of(Vector.of(a.args().values().stream()
+                    i -> i instanceof Term.Literal l && written(l)) -> Optional.of(Vector.of(a.args().values().stream()
                     .mapToDouble(i -> halfUnit(((Term.Literal) i).text())).toArray()));
             default -> Optional.empty();
         };
+    }
+
+    /** A number written with its digits, which has a printed precision; the constants e and π have none. */
+    private static boolean written(Term.Literal l) {
+        return l.value() instanceof Scalar && l.text().matches("[-−]?[0-9.].*");
     }
 
     /** Half a unit in the last digit of a number as written: 1.383 → 0.0005, 25% → 0.005, 1.2e-5 → 5e-7. */
@@ -182,18 +187,15 @@ final class ExprCompiler {
         if (List.of("T", "{T}", "\\top", "{\\top}").contains(exponent) && !scope.containsKey("T") && !scope.containsKey("top")) {
             return transpose(span(ctx), postfix(ctx.postfix()));
         }
-        if (List.of("-1", "{-1}", "−1", "{−1}").contains(exponent)) {
-            Typed base = postfix(ctx.postfix());
-            if (base.value() instanceof Matrix) {
-                // A^{-1} is how books write the inverse; an element-wise reciprocal of a matrix is never meant
-                return apply(ctx, Operation.INVERSE, "a", base);
-            }
-            return apply(ctx, Operation.POWER, "x", base, "p", unary(ctx.unary()));
-        }
         if (isEuler(ctx.postfix())) {
             return apply(ctx, Operation.EXP, "x", unary(ctx.unary()));
         }
-        return apply(ctx, Operation.POWER, "x", postfix(ctx.postfix()), "p", unary(ctx.unary()));
+        Typed base = postfix(ctx.postfix());
+        if (base.value() instanceof Matrix && List.of("-1", "{-1}", "−1", "{−1}").contains(exponent)) {
+            // A^{-1} is how books write the inverse; an element-wise reciprocal of a matrix is never meant
+            return apply(ctx, Operation.INVERSE, "a", base);
+        }
+        return apply(ctx, Operation.POWER, "x", base, "p", unary(ctx.unary()));
     }
 
     /** Aᵀ of a matrix; a vector has no orientation to turn, so vᵀ says how vectors are read instead of a bare refusal. */
@@ -287,7 +289,16 @@ final class ExprCompiler {
         String text = n.getText();
         boolean percent = text.endsWith("%");
         String digits = text.replace("\\%", "").replace("%", "").replace('−', '-');
-        BigDecimal value = new BigDecimal(digits);
+        BigDecimal value;
+        try {
+            value = new BigDecimal(digits);
+        } catch (NumberFormatException e) {
+            value = null;
+        }
+        if (value == null || Math.abs(value.precision() - value.scale() - 1L) > 300) {
+            throw new ExprException(source, span(n), "the number " + text + " is beyond what bookcheck reads: write one between 1e-300"
+                    + " and 1e300 in size");
+        }
         Scalar s = Scalar.of((percent ? value.movePointLeft(2) : value).doubleValue());
         return new Typed(new Term.Literal(s, text, span(n)), s);
     }

@@ -128,6 +128,10 @@ class ExprErrorsTest {
                     "unexpected character \"$\": an expression has numbers, names, operators (+ − × · / ^ @), brackets and commas", 3, 1),
             new Message("a point without digits after it", "1. + 2",
                     "unexpected character \".\": a decimal point is followed by digits (0.5, 1.0); a number may start with it (.5)", 2, 1),
+            new Message("a number too large to read", "2 × 1e99999999999", "the number 1e99999999999 is beyond what bookcheck reads: write"
+                    + " one between 1e-300 and 1e300 in size", 5, 13),
+            new Message("a number too small to read", "1e-999", "the number 1e-999 is beyond what bookcheck reads: write"
+                    + " one between 1e-300 and 1e300 in size", 1, 6),
             // the parser: what was expected, by name
             new Message("nothing at all", "", "expected " + VALUE + " but the expression ends here", 1, 1),
             new Message("a missing operand", "1 + ,", "expected " + VALUE + " but found \",\"", 5, 1),
@@ -185,6 +189,8 @@ class ExprErrorsTest {
             new Message("± after a comparison other than ≈", "p < 0.3 ± 0.1", "± gives the tolerance of ≈; write a ≈ b ± t", 9, 5),
             new Message("≈ between two computed sides", "p ≈ w[0]", "≈ compares with the printed precision of a number written on one side;"
                     + " neither side is one, so state the tolerance: a ≈ b ± 0.01", 1, 8),
+            new Message("≈ between a name and a constant", "p ≈ π", "≈ compares with the printed precision of a number written on one side;"
+                    + " neither side is one, so state the tolerance: a ≈ b ± 0.01", 1, 5),
             // an operation that refuses its arguments, underlined at its node
             new Message("an index outside a vector", "1 + w[5]", "element: index 5 is outside 0..1 of a vector of length 2", 5, 4),
             new Message("a row outside a matrix", "V[2][0]", "element: row 2 is outside 0..1 of a 2×2 matrix", 1, 7),
@@ -213,5 +219,29 @@ class ExprErrorsTest {
     @Test
     void theMessagesAreDistinctCases() {
         assertEquals(MESSAGES.size(), MESSAGES.stream().map(Message::source).distinct().count());
+    }
+
+    /**
+     * Every piece of message text in the compiler and the parse-error listener (each string literal of 12 characters or
+     * more with a space: words, not a pattern) occurs in a message this class asserts, so a new message cannot arrive without its test.
+     */
+    @Test
+    void everyPieceOfMessageTextInTheSourcesIsInATestedMessage() throws java.io.IOException {
+        StringBuilder tested = new StringBuilder();
+        MESSAGES.forEach(m -> tested.append(m.problem()).append('\n'));
+        tested.append(assertThrows(ExprException.class, () -> Expressions.chain("0.1 × 2")).problem());
+        java.util.regex.Pattern literal = java.util.regex.Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+        List<String> untested = new java.util.ArrayList<>();
+        for (String file : List.of("ExprCompiler.java", "ParseErrors.java")) {
+            String code = java.nio.file.Files.readString(GrammarFile.ROOT.resolve("src/main/java/org/bookcheck/expr").resolve(file));
+            java.util.regex.Matcher m = literal.matcher(code);
+            while (m.find()) {
+                String text = m.group(1).replace("\\\"", "\"").replace("\\\\", "\\");
+                if (text.length() >= 12 && text.contains(" ") && !tested.toString().contains(text)) {
+                    untested.add(file + ": " + text);
+                }
+            }
+        }
+        assertEquals(List.of(), untested, "message text that no test of ExprErrorsTest asserts");
     }
 }

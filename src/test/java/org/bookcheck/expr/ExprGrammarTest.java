@@ -131,6 +131,7 @@ class ExprGrammarTest {
             n("power with a braced exponent", "(1 + 1)^{3}", "power(x=add(a=1, b=1), p=3)", 8),
             n("power of e is exp", "e^1", "exp(x=1)", Math.E),
             n("power of e with braces", "e^{0}", "exp(x=0)", 1),
+            n("power −1 of e is exp", "e^{-1}", "exp(x=-1)", 1 / Math.E),
             n("power T is transpose", "K^T", "transpose(a=K)", 1, 4, 2, 5, 3, 6),
             n("power \\top is transpose", "K^{\\top}", "transpose(a=K)", 1, 4, 2, 5, 3, 6),
             n("power −1 of a matrix is its inverse", "W_old^{-1}", "inverse(a=W_old)", -2, 1, 1.5, -0.5),
@@ -217,6 +218,8 @@ class ExprGrammarTest {
             b("relation ≈ fails outside it", "p ≈ 0.250", "approx(a=p, b=0.250, tolerance=±0.0005)", false),
             b("relation \\approx", "p \\approx 0.25", "approx(a=p, b=0.25, tolerance=±0.005)", true),
             b("relation ≈ number on the left", "0.25 ≈ p", "approx(a=0.25, b=p, tolerance=±0.005)", true),
+            b("relation ≈ against a constant takes the number's precision", "2.7 ≈ e", "approx(a=2.7, b=e, tolerance=±0.05)", true),
+            b("relation ≈ against π", "π ≈ 3.14", "approx(a=π, b=3.14, tolerance=±0.005)", true),
             b("tolerance ±", "p ≈ 0.3 ± 0.05", "approx(a=p, b=0.3, tolerance=0.05)", true),
             b("tolerance \\pm", "p \\approx 0.3 \\pm 0.04", "approx(a=p, b=0.3, tolerance=0.04)", false),
             // skipped: spacing and white space
