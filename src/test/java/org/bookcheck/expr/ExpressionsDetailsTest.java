@@ -51,6 +51,19 @@ class ExpressionsDetailsTest {
     }
 
     @Test
+    void log10TakesOneArgumentItsBaseIsFixed() {
+        // log₁₀ 100 = 2; a second argument is a mistake, not a base that replaces 10.
+        assertEquals(2, ((Scalar) eval("log10(100)")).value(), 1e-12);
+        ExprException e = assertThrows(ExprException.class, () -> compile("log10(100, 2)"));
+        assertEquals(true, e.problem().startsWith("log10 takes 1 argument"), e.problem());
+    }
+
+    @Test
+    void stackCalledByNameStacksItsArguments() {
+        assertArrayEquals(new double[] {0.5, 2, 0.251}, ((org.bookcheck.reference.Vector) eval("stack(0.5, 2, p)")).flat());
+    }
+
+    @Test
     void aParseErrorSpansTheTokenFoundAndAnEndErrorIsEmpty() {
         // "0.5 0.25": the unexpected 0.25 stands at characters 4 to 8.
         assertEquals(new Span(4, 8), assertThrows(ExprException.class, () -> compile("0.5 0.25")).span());
