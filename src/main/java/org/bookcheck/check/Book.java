@@ -30,6 +30,9 @@ public final class Book {
     /** The per-chapter list of numbers deliberately left unchecked, which is not a fixture. */
     public static final String WAIVERS_FILE = "waivers.json";
 
+    /** A chapter's statement exceptions, beside its waivers (read by {@code org.bookcheck.statement}): not a fixture. */
+    public static final String STATEMENTS_FILE = "statements.json";
+
     private final Path root;
     private final Map<String, Optional<Chapter>> chapters = new ConcurrentHashMap<>();
     private final Map<String, String> problems = new ConcurrentHashMap<>();
@@ -153,6 +156,7 @@ public final class Book {
                     .filter(p -> p.toString().endsWith(".json"))
                     .filter(p -> !(p.getParent().equals(fixturesDir()) && p.getFileName().toString().equals(SCHEMA_FILE)))
                     .filter(p -> !p.getFileName().toString().equals(WAIVERS_FILE))
+                    .filter(p -> !p.getFileName().toString().equals(STATEMENTS_FILE))
                     .sorted()
                     .forEach(out::add);
         }

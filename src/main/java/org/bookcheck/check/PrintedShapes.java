@@ -18,13 +18,13 @@ import org.bookcheck.reference.Vector;
  * row or column for a vector, a grid of the same size for a matrix), and the printed value as a value
  * of the computed shape, for carrying the book's own numbers forward.
  */
-final class PrintedShapes {
+public final class PrintedShapes {
 
     private PrintedShapes() {
     }
 
     /** Why the printed value cannot stand for the computed one, if it cannot. */
-    static Optional<String> mismatch(PrintedValue printed, Value computed) {
+    public static Optional<String> mismatch(PrintedValue printed, Value computed) {
         boolean fits = switch (printed) {
             case PrintedNumber n -> computed instanceof Numeric x && x.size() == 1;
             case PrintedBool b -> computed instanceof Bool;

@@ -57,8 +57,9 @@ record BookSelection(Book book, List<String> chapters, List<Path> fixtureFiles) 
                 if (!p.startsWith(book.fixturesDir())) {
                     throw new UserError(given + " is not in the book's fixtures folder (" + book.fixturesDir() + ")");
                 }
-                if (name.equals(Book.WAIVERS_FILE) || name.equals(Book.SCHEMA_FILE)) {
-                    throw new UserError(given + " is not a fixture (it is the " + (name.equals(Book.SCHEMA_FILE) ? "schema" : "waiver")
+                if (name.equals(Book.WAIVERS_FILE) || name.equals(Book.SCHEMA_FILE) || name.equals(Book.STATEMENTS_FILE)) {
+                    throw new UserError(given + " is not a fixture (it is the " + (name.equals(Book.SCHEMA_FILE) ? "schema"
+                            : name.equals(Book.STATEMENTS_FILE) ? "statement exceptions" : "waiver")
                             + " file); give a fixture or a chapter");
                 }
                 files.add(p);

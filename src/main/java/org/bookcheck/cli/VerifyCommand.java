@@ -19,6 +19,7 @@ import org.bookcheck.report.MarkdownReport;
 import org.bookcheck.report.ReportView;
 import org.bookcheck.report.TextReport;
 import org.bookcheck.report.VerifyFormat;
+import org.bookcheck.statement.StatementBook;
 import org.bookcheck.trace.TraceBuilder;
 import org.bookcheck.trace.TraceNumbers;
 import org.bookcheck.trace.TraceRenderer;
@@ -42,6 +43,11 @@ public final class VerifyCommand extends BaseCommand {
             description = "text, markdown, json, html or junit (default: ${DEFAULT-VALUE}).")
     VerifyFormat format;
 
+    @Option(names = "--statements", paramLabel = "MODE", defaultValue = "check",
+            description = "off, report or check (default: ${DEFAULT-VALUE}): the calculations the chapters write out in full"
+                    + " (x = 0.5 × 2 = 1.0), checked with no fixture; report lists them without failing the run.")
+    String statements;
+
     @Mixin
     OutputOption output;
 
@@ -50,21 +56,41 @@ public final class VerifyCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws Exception {
-        BookSelection selection = BookSelection.of(bookOption, paths).requireFixtures();
-        BookReport report = BookChecker.check(selection.book(), selection.fixtureFiles());
+        StatementBook.Mode mode = statementMode(statements);
+        BookSelection selection = BookSelection.of(bookOption, paths);
+        boolean onlyFixtures = !paths.isEmpty() && paths.stream().allMatch(p -> p.toString().endsWith(".json"));
+        if (mode == StatementBook.Mode.OFF || onlyFixtures) {
+            selection.requireFixtures();
+        }
+        BookReport fixtures = BookChecker.check(selection.book(), selection.fixtureFiles());
+        StatementBook.Checked checked = StatementBook.check(selection.book(), onlyFixtures ? List.of() : selection.chapters(), fixtures, mode);
+        if (selection.fixtureFiles().isEmpty() && checked.report().results().isEmpty()) {
+            selection.requireFixtures();
+        }
+        BookReport report = checked.report();
         ExitCode code = report.hasInvalidFixtures() || report.invalid() > 0 ? ExitCode.BAD_INPUT
                 : report.passed() ? ExitCode.OK : ExitCode.CLAIM_FAILED;
         ReportView view = new ReportView(report, selection.chapters());
         String text = switch (format) {
             case TEXT -> TextReport.render(view);
             case MARKDOWN -> MarkdownReport.render(view);
-            case JSON -> JsonReport.render(view, code.code(), Correction.all(report.results(), selection.book()::chapter));
+            case JSON -> JsonReport.render(view, code.code(), Correction.all(report.results(), selection.book()::chapter),
+                    checked::statementOf);
             case JUNIT -> JunitReport.render(view);
             case HTML -> html(view, selection);
         };
         output.write(text, out(), err());
         selection.reportUnusable(report, err(), "verify");
         return code;
+    }
+
+    /** The value of a {@code --statements} option, or the one message a bad one gets. */
+    static StatementBook.Mode statementMode(String option) {
+        try {
+            return StatementBook.Mode.parse(option);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
     }
 
     private static String html(ReportView view, BookSelection selection) {

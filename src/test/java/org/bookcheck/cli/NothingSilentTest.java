@@ -67,8 +67,15 @@ class NothingSilentTest {
         assertBadInput(Cli.run("verify", "--root", empty.toString()), "is not a book");
         Files.createDirectories(empty.resolve("chapters"));
         assertBadInput(Cli.run("verify", "--root", empty.toString()), "nothing to check", "has no chapters");
-        Files.writeString(empty.resolve("chapters/one.md"), "# One\n\n2 + 2 = 4\n");
+        Files.writeString(empty.resolve("chapters/one.md"), "# One\n\nTwo apples and two more make four.\n");
         assertBadInput(Cli.run("verify", "--root", empty.toString()), "nothing was checked: chapters/one.md has no fixtures");
+        // a written-out calculation is checked with no fixture; with statements off, nothing is
+        Files.writeString(empty.resolve("chapters/one.md"), "# One\n\n2 + 2 = 4\n");
+        Cli.Run statements = Cli.run("verify", "--root", empty.toString());
+        assertEquals(0, statements.exit(), statements::toString);
+        assertTrue(statements.out().contains("3:9") && statements.out().contains("ok"), statements::toString);
+        assertBadInput(Cli.run("verify", "--statements=off", "--root", empty.toString()), "nothing was checked: chapters/one.md has no fixtures");
+        assertBadInput(Cli.run("verify", "--statements=maybe", "--root", empty.toString()), "--statements takes off, report or check");
         assertBadInput(Cli.run("fix", "--root", empty.toString()), "nothing was checked");
     }
 

@@ -81,6 +81,21 @@ class HtmlReportBrowserTest {
         assertFalse(code.contains(">0</span>]"), "indices are not numbers: " + code);
     }
 
+    @Test
+    void aNumberCheckedByAStatementIsMarkedAsSuchInChromium() throws Exception {
+        Path book = Path.of(HtmlReportBrowserTest.class.getResource("/books/statements").toURI());
+        Path page = OUT.resolve("statements.html");
+        StringWriter err = new StringWriter();
+        int exit = Bookcheck.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err))
+                .execute("verify", "--root", book.toString(), "--format", "html", "--output", page.toString());
+        assertEquals(1, exit, err::toString);
+        String dom = run(chromium(), List.of("--dump-dom", page.toUri().toString()));
+        // "z = 0.5×2 + 0.25×4 = 2.0" in a code block: its result holds, checked by the statement, with no fixture
+        assertTrue(dom.contains("= <span class=\"bc-num bc-holds bc-statement\""), "the statement's result is marked: " + dom);
+        // "y = 0.3 × 4 = 1.1": the wrong result is marked wrong, as a statement's
+        assertTrue(dom.contains("<span class=\"bc-num bc-wrong bc-statement\""), "the wrong statement is marked");
+    }
+
     private static int count(String s, String what) {
         int n = 0;
         for (int at = s.indexOf(what); at >= 0; at = s.indexOf(what, at + 1)) {
