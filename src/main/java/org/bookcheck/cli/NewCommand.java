@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,21 +47,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code bookcheck new}: a fixture from a chapter line. Finds the values printed on the line, proposes
+ * {@code bookcheck new}: a fixture from a chapter line (over a range of lines, or with the options of that mode, see
+ * {@link NewChain}). Finds the values printed on the line, proposes
  * the last as the printed result and the others as inputs, takes the operation and its bindings from
  * options or asks for them, writes {@code fixtures/<stem>/<id>.json} atomically (never over an existing
  * file without {@code --force}), checks it at once and prints the verdict and the worked trace.
  */
 @Command(name = "new", mixinStandardHelpOptions = true,
-        description = {"Add a fixture for a worked example of a chapter: give the line (chapters/04-training-neural-networks.md:37)"
+        description = {"Add a fixture for a worked example of a chapter. With a range of lines (chapters/worksheet.md:40-52), bookcheck"
+                + " reads every calculation written out there into one expression step per printed result (or an input for a value"
+                + " the book gives), lists how it read each, lets --name, --expr, --value, --skip, --input or the prompt change any"
+                + " (--yes accepts them all), writes the fixture (or adds to one with --append), checks it and prints verdicts and trace.",
+                "With one line (chapters/04-training-neural-networks.md:37)"
                 + " or a --quote; bookcheck lists the values printed there as v1, v2, ..., proposes the last as the printed result,"
                 + " asks for the operation and which value each argument takes (or takes them from --op and --arg), writes the"
                 + " fixture, checks it and prints the verdict and the trace.",
                 "Exit codes: 0 the new fixture's claim holds; 1 it fails (the book may be wrong: see the verdict); 2 bad usage."})
 public final class NewCommand extends BaseCommand {
 
-    @Parameters(paramLabel = "CHAPTER[:LINE]", arity = "0..1",
-            description = "The chapter and line, e.g. chapters/04-training-neural-networks.md:37 (with --quote, the chapter alone).")
+    @Parameters(paramLabel = "CHAPTER[:LINE[-LAST]]", arity = "0..1",
+            description = "The chapter and line, e.g. chapters/04-training-neural-networks.md:37 (with --quote, the chapter alone),"
+                    + " or a range of lines, e.g. chapters/worksheet.md:40-52.")
     String location;
 
     @Option(names = "--quote", paramLabel = "TEXT", description = "Exact text of the chapter line instead of a line number; only its values are used.")
@@ -100,6 +107,31 @@ public final class NewCommand extends BaseCommand {
     @Option(names = "--force", description = "Replace an existing fixture file with the same id.")
     boolean force;
 
+    @Option(names = "--append", paramLabel = "FIXTURE",
+            description = "Add the steps read from the lines to this fixture file (replaced atomically, only if unchanged since read).")
+    Path append;
+
+    @Option(names = "--name", paramLabel = "KEY=NAME", description = "Name the step of a line (KEY: its line, or the proposed name) NAME.")
+    Map<String, String> names = new LinkedHashMap<>();
+
+    @Option(names = "--expr", paramLabel = "KEY=EXPR", description = "Write the step of a line (KEY: its line, or the proposed name) as EXPR.")
+    Map<String, String> exprs = new LinkedHashMap<>();
+
+    @Option(names = "--value", paramLabel = "KEY=PRINTED", description = "Take PRINTED as the printed value of the line (KEY: its line, or the proposed name).")
+    Map<String, String> values = new LinkedHashMap<>();
+
+    @Option(names = "--skip", paramLabel = "KEY", description = "Leave out the proposal of a line (its line, or the proposed name).")
+    List<String> skips = new ArrayList<>();
+
+    @Option(names = "--input", paramLabel = "KEY", description = "Take the value of a line (its line, or the proposed name) as an input the book gives.")
+    List<String> givens = new ArrayList<>();
+
+    @Option(names = "--yes", description = "Accept every proposal not decided by an option, without asking.")
+    boolean yes;
+
+    @Option(names = "--dry-run", description = "Show the fixture and its verdicts, and write nothing.")
+    boolean dryRun;
+
     @Mixin
     BookOption bookOption;
 
@@ -119,6 +151,9 @@ public final class NewCommand extends BaseCommand {
     @Override
     protected ExitCode execute() throws Exception {
         input = ((Bookcheck) spec.root().userObject()).input();
+        if (chainMode()) {
+            return new NewChain(this, input).run();
+        }
         validateOptions();
         if (location == null) {
             throw new UserError("give the chapter line, e.g. bookcheck new chapters/04-training-neural-networks.md:37,"
@@ -261,6 +296,27 @@ public final class NewCommand extends BaseCommand {
         return result.passed() ? ExitCode.OK : ExitCode.CLAIM_FAILED;
     }
 
+    /** A range of lines, or any option of the chain mode: read the written calculations into steps. */
+    private boolean chainMode() {
+        boolean range = location != null && location.matches(".*:\\d+-\\d+");
+        boolean chainOption = append != null || !names.isEmpty() || !exprs.isEmpty() || !values.isEmpty() || !skips.isEmpty()
+                || !givens.isEmpty() || yes || dryRun;
+        if ((range || chainOption) && (op != null || !args.isEmpty() || quote != null || printed != null || specified("--step"))) {
+            throw new UserError("--op, --arg, --quote, --printed and --step make a fixture of one operation from one line;"
+                    + " a range of lines (CHAPTER:FIRST-LAST) and --append, --name, --expr, --value, --skip, --input, --yes, --dry-run"
+                    + " read the chapter's written calculations into steps: use one or the other");
+        }
+        return range || chainOption;
+    }
+
+    PrintWriter output() {
+        return out();
+    }
+
+    PrintWriter errors() {
+        return err();
+    }
+
     /** Options that would otherwise be silently ignored or overridden. */
     private void validateOptions() {
         if (occurrence != null && occurrence < 1) {
@@ -397,8 +453,19 @@ public final class NewCommand extends BaseCommand {
         return op.opName() + " on line " + t.line + " (" + op.formula() + ")";
     }
 
+    /** Which occurrence (from 1) of the quote starts at this line and 1-based column; 0 if it is the only one. */
+    static int occurrenceAt(Chapter chapter, String quote, int line, int column) {
+        List<QuoteLocation.Found> all = QuoteLocator.occurrences(chapter, quote);
+        for (int k = 0; k < all.size() && all.size() > 1; k++) {
+            if (all.get(k).start().line() == line && all.get(k).start().column() == column) {
+                return k + 1;
+            }
+        }
+        return 0;
+    }
+
     /** Which occurrence (from 1) of the quote, in the order QuoteLocator counts them, starts at this line and character; 0 if it is the only one. */
-    private static int occurrenceOf(Chapter chapter, String quote, int line, int start) {
+    static int occurrenceOf(Chapter chapter, String quote, int line, int start) {
         List<QuoteLocation.Found> all = QuoteLocator.occurrences(chapter, quote);
         int column = QuoteLocator.column(chapter.line(line), start);
         for (int k = 0; k < all.size() && all.size() > 1; k++) {
@@ -465,11 +532,16 @@ public final class NewCommand extends BaseCommand {
         }
     }
 
-    private String render(ObjectNode json) throws IOException {
+    String render(ObjectNode json) throws IOException {
         ((ObjectNode) json.get("steps").get(0)).put("name", step);
         if (json.has("errata")) {
             ((ObjectNode) json.get("errata").get(0)).put("step", step);
         }
+        return pretty(json);
+    }
+
+    /** A fixture's JSON as the repository writes it: two-space indents, one field a line, a newline at the end. */
+    static String pretty(com.fasterxml.jackson.databind.JsonNode json) throws IOException {
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                 .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
@@ -498,7 +570,7 @@ public final class NewCommand extends BaseCommand {
         }
     }
 
-    private static String abbreviate(String s) {
+    static String abbreviate(String s) {
         return s.length() <= 120 ? s : s.substring(0, 117) + "...";
     }
 }

@@ -55,6 +55,16 @@ final class Cli {
         return dir;
     }
 
+    /** A copy of a test book of src/test/resources/books. */
+    static Path copyOfTestBook(Path dir, String name) {
+        try {
+            copy(Path.of(Cli.class.getResource("/books/" + name).toURI()), dir);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return dir;
+    }
+
     /** A book of one chapter, chapters/toy.md, and its fixtures under fixtures/toy/, written into dir/book. */
     static Path toyBook(Path dir, String chapter, String... fixtureIdsAndJson) throws IOException {
         Path root = dir.resolve("book");
