@@ -133,11 +133,13 @@ LATEX_NAME : '\\' [a-zA-Z]+ ;
 
 /**
  * A name of an input or step: letters (Greek too), digits and underscores, not starting with a digit;
- * a LaTeX subscript W_{old} is the name W_old. Superscripts (², ᵀ) are operators, not letters.
+ * a LaTeX subscript W_{old} is the name W_old, and subscript digits p₀ the name p_0. Superscripts (², ᵀ)
+ * are operators, not letters.
  */
-NAME : LETTER (LETTER | DIGIT | '_')* ('_{' (LETTER | DIGIT | '_' | ',')+ '}')? ;
+NAME : LETTER (LETTER | DIGIT | SUBSCRIPT | '_')* ('_{' (LETTER | DIGIT | '_' | ',')+ '}')? ;
 
 WS : [ \t\r\n\u00A0]+ -> skip ;
 
 fragment DIGIT  : [0-9] ;
+fragment SUBSCRIPT : [\u2080-\u2089] ;                      // ₀ … ₉
 fragment LETTER : [\p{Lu}\p{Ll}\p{Lt}\p{Lo}_] ;

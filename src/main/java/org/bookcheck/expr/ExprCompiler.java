@@ -322,12 +322,22 @@ final class ExprCompiler {
                 + String.join(", ", near) + "?") + " Names available here: " + (scope.isEmpty() ? "none" : String.join(", ", scope.keySet())));
     }
 
-    /** W_{old} is W_old, \eta is eta, \text{softmax} is softmax. */
+    /** W_{old} is W_old, p₀ is p_0, \eta is eta, \text{softmax} is softmax. */
     static String name(ExprParser.NameContext n) {
         if (n.LATEX_NAME() != null) {
             return n.LATEX_NAME().getText().substring(1);
         }
-        return n.NAME().getText().replace("_{", "_").replace("}", "").replace(",", "_");
+        String text = n.NAME().getText().replace("_{", "_").replace("}", "").replace(",", "_");
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean subscript = c >= '\u2080' && c <= '\u2089';
+            if (subscript && (i == 0 || !(text.charAt(i - 1) >= '\u2080' && text.charAt(i - 1) <= '\u2089')) && name.charAt(name.length() - 1) != '_') {
+                name.append('_');
+            }
+            name.append(subscript ? (char) ('0' + c - '\u2080') : c);
+        }
+        return name.toString();
     }
 
     private String function(ExprParser.FunctionContext f) {

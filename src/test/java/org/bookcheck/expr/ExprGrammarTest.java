@@ -35,13 +35,15 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ExprGrammarTest {
 
-    /** The shared scope, plus a Greek name and a LaTeX subscript with a comma (W_{i,j} is W_i_j). */
+    /** The shared scope, plus a Greek name, a LaTeX subscript with a comma (W_{i,j} is W_i_j) and subscript digits (p₀ is p_0). */
     private static final Map<String, Value> SCOPE = scope();
 
     private static Map<String, Value> scope() {
         Map<String, Value> s = new HashMap<>(ExprTestSupport.SCOPE);
         s.put("η", Scalar.of(0.5));
         s.put("W_i_j", Scalar.of(2));
+        s.put("p_0", Scalar.of(0.498));
+        s.put("x_12", Scalar.of(12));
         return Map.copyOf(s);
     }
 
@@ -76,6 +78,8 @@ class ExprGrammarTest {
             n("name Greek", "η", "η", 0.5),
             n("name LaTeX subscript", "W_{old}", "W_old", 1, 2, 3, 4),
             n("name LaTeX subscript with comma", "W_{i,j}", "W_i_j", 2),
+            n("name with a subscript digit", "p₀", "p_0", 0.498),
+            n("name with subscript digits", "x₁₂", "x_12", 12),
             n("name LATEX_NAME", "\\eta", "eta", 0.1),
             n("name \\text", "\\text{p}", "p", 0.251),
             n("name \\mathrm", "\\mathrm{p}", "p", 0.251),
@@ -308,6 +312,7 @@ class ExprGrammarTest {
         c.put("L = -\\log(0.251) \\approx 1.38 ± 0.01", List.of("L", "=", "-\\log(0.251)", "≈", "1.38"));
         c.put("0 < p < 1", List.of("0", "<", "p", "<", "1"));
         c.put("s_{1} > s_{2}", List.of("s_{1}", ">", "s_{2}"));
+        c.put("p₁ ≈ 0.502", List.of("p₁", "≈", "0.502"));
         return c;
     }
 
