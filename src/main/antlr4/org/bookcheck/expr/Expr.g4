@@ -40,7 +40,10 @@ unary
     | power                                           # toPower
     ;
 
-/** Right-associative: 2^3^2 is 2^(3^2); the exponent may carry a sign (e^-x). */
+/**
+ * Right-associative: 2^3^2 is 2^(3^2); the exponent may carry a sign (e^-x). ExprCompiler reads e^x as exp,
+ * A^T and A^{\top} as the transpose and A^{-1} of a matrix as its inverse.
+ */
 power : postfix (CARET unary)? ;
 
 postfix : primary suffix* ;
@@ -50,6 +53,7 @@ suffix
     | SQUARED                                         # squared
     | CUBED                                           # cubed
     | TRANSPOSED                                      # transposed
+    | INVERTED                                        # inverted
     ;
 
 /** An index from 0, or ':' for every row or column (A[:, 1] is a column). */
@@ -81,8 +85,8 @@ name : NAME | LATEX_NAME | TEXT_COMMAND LBRACE NAME RBRACE ;
 
 // ---- tokens ---------------------------------------------------------------------------------------
 
-/** 0.1, 25, 1.2e-5, 1.2e−5, 25% and LaTeX's 25\%: one token, so a number keeps its printed digits. */
-NUMBER : DIGIT+ ('.' DIGIT+)? ([eE] [+\-\u2212]? DIGIT+)? ('%' | '\\%')? ;
+/** 0.1, .5, 25, 1.2e-5, 1.2e−5, 25% and LaTeX's 25\%: one token, so a number keeps its printed digits. */
+NUMBER : (DIGIT+ ('.' DIGIT+)? | '.' DIGIT+) ([eE] [+\-\u2212]? DIGIT+)? ('%' | '\\%')? ;
 
 PLUS     : '+' ;
 MINUS    : '-' | '\u2212' ;                              // - and the Unicode minus −
@@ -95,6 +99,7 @@ CARET    : '^' ;
 SQUARED  : '\u00B2' ;                                    // ²
 CUBED    : '\u00B3' ;                                    // ³
 TRANSPOSED : '\u1D40' ;                                  // ᵀ
+INVERTED : '\u207B\u00B9' ;                              // ⁻¹: the inverse of a matrix, 1/x of a number
 ROOT     : '\u221A' ;                                    // √
 LT       : '<' | '\\lt' ;
 GT       : '>' | '\\gt' ;
@@ -128,11 +133,13 @@ LATEX_NAME : '\\' [a-zA-Z]+ ;
 
 /**
  * A name of an input or step: letters (Greek too), digits and underscores, not starting with a digit;
- * a LaTeX subscript W_{old} is the name W_old. Superscripts (², ᵀ) are operators, not letters.
+ * a LaTeX subscript W_{old} is the name W_old, and subscript digits p₀ the name p_0. Superscripts (², ᵀ)
+ * are operators, not letters.
  */
-NAME : LETTER (LETTER | DIGIT | '_')* ('_{' (LETTER | DIGIT | '_' | ',')+ '}')? ;
+NAME : LETTER (LETTER | DIGIT | SUBSCRIPT | '_')* ('_{' (LETTER | DIGIT | '_' | ',')+ '}')? ;
 
 WS : [ \t\r\n\u00A0]+ -> skip ;
 
 fragment DIGIT  : [0-9] ;
+fragment SUBSCRIPT : [\u2080-\u2089] ;                      // ₀ … ₉
 fragment LETTER : [\p{Lu}\p{Ll}\p{Lt}\p{Lo}_] ;

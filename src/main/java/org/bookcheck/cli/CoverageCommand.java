@@ -1,5 +1,8 @@
 package org.bookcheck.cli;
 
+import org.bookcheck.statement.StatementBook;
+import org.bookcheck.statement.StatementCheck;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -41,6 +44,11 @@ public final class CoverageCommand extends BaseCommand {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--statements", paramLabel = "MODE", defaultValue = "check",
+            description = "off, report or check (default: ${DEFAULT-VALUE}): count the numbers of the calculations the chapters write"
+                    + " out in full (checked with no fixture) as covered, and list those statements.")
+    String statements;
+
     @Mixin
     OutputOption output;
 
@@ -57,8 +65,11 @@ public final class CoverageCommand extends BaseCommand {
                 throw new UserError(p + " is not a Markdown chapter (chapters are .md files)");
             }
         }
+        StatementBook.Mode mode = VerifyCommand.statementMode(statements);
         BookSelection selection = BookSelection.of(bookOption, chapters);
-        BookReport report = BookChecker.check(selection.book());
+        StatementBook.Checked checked = StatementBook.check(selection.book(), selection.chapters(), BookChecker.check(selection.book()), mode);
+        BookReport report = checked.report();
+        this.checked = checked;
         List<ChapterCoverage> coverage = new ArrayList<>();
         for (String name : selection.chapters()) {
             selection.book().chapter(name).ifPresent(c -> coverage.add(CoverageAnalyzer.analyze(c, report)));
@@ -78,6 +89,29 @@ public final class CoverageCommand extends BaseCommand {
         return ExitCode.OK;
     }
 
+    private StatementBook.Checked checked;
+
+    private List<StatementCheck.Outcome> statementsOf(ChapterCoverage c) {
+        return checked.chapters().stream().filter(r -> r.chapter().name().equals(c.chapter().name()))
+                .flatMap(r -> r.outcomes().stream()).toList();
+    }
+
+    private static String status(StatementCheck.Outcome o) {
+        return switch (o) {
+            case StatementCheck.Outcome.Checked k -> "checked";
+            case StatementCheck.Outcome.NotUnderstood n -> "not understood";
+            case StatementCheck.Outcome.Exempt e -> "left out";
+        };
+    }
+
+    private static String reason(StatementCheck.Outcome o) {
+        return switch (o) {
+            case StatementCheck.Outcome.Checked k -> null;
+            case StatementCheck.Outcome.NotUnderstood n -> n.reason().lines().findFirst().orElse("").replaceFirst(" Names available here:.*", "");
+            case StatementCheck.Outcome.Exempt e -> e.kind() + ": " + e.reason();
+        };
+    }
+
     private String text(List<ChapterCoverage> coverage) {
         StringBuilder out = new StringBuilder();
         for (ChapterCoverage c : coverage) {
@@ -91,12 +125,20 @@ public final class CoverageCommand extends BaseCommand {
                         n.number().context().word(), n.covered() ? "covered" : n.waived() ? "waived" : "UNCOVERED",
                         n.covered() ? n.explanation() + " (" + n.mark().label() + ")" : n.waived() ? n.waiver().get().reason() : ""));
             }
+            List<StatementCheck.Outcome> found = statementsOf(c);
+            if (!found.isEmpty() && !onlyUncovered) {
+                out.append("  statements written out (").append(found.size()).append("):\n");
+                for (StatementCheck.Outcome o : found) {
+                    out.append(String.format(java.util.Locale.ROOT, "  %-9s %-15s %s%s%n", o.statement().location(), status(o),
+                            o.statement().text(), reason(o) == null ? "" : " — " + reason(o)));
+                }
+            }
             out.append(c.summaryLine()).append("\n\n");
         }
         return out.toString();
     }
 
-    private static String json(List<ChapterCoverage> coverage) throws Exception {
+    private String json(List<ChapterCoverage> coverage) throws Exception {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("format", "bookcheck-coverage/1");
@@ -109,6 +151,16 @@ public final class CoverageCommand extends BaseCommand {
             ch.put("waived", c.waived());
             ch.put("uncovered", c.uncovered());
             ch.put("coveredOrWaivedPercent", c.accountedPercent());
+            ArrayNode statementList = ch.putArray("statements");
+            for (StatementCheck.Outcome o : statementsOf(c)) {
+                ObjectNode st = statementList.addObject();
+                st.put("line", o.statement().line());
+                st.put("location", o.statement().location());
+                st.put("text", o.statement().text());
+                st.put("context", o.statement().context().word());
+                st.put("status", status(o));
+                st.put("reason", reason(o));
+            }
             ArrayNode list = ch.putArray("items");
             for (NumberCoverage n : c.numbers()) {
                 ObjectNode item = list.addObject();

@@ -56,12 +56,7 @@ public final class VerifyCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws Exception {
-        StatementBook.Mode mode = switch (statements) {
-            case "off" -> StatementBook.Mode.OFF;
-            case "report" -> StatementBook.Mode.REPORT;
-            case "check" -> StatementBook.Mode.CHECK;
-            default -> throw new UserError("--statements takes off, report or check, not \"" + statements + "\"");
-        };
+        StatementBook.Mode mode = statementMode(statements);
         BookSelection selection = BookSelection.of(bookOption, paths);
         boolean onlyFixtures = !paths.isEmpty() && paths.stream().allMatch(p -> p.toString().endsWith(".json"));
         if (mode == StatementBook.Mode.OFF || onlyFixtures) {
@@ -79,13 +74,23 @@ public final class VerifyCommand extends BaseCommand {
         String text = switch (format) {
             case TEXT -> TextReport.render(view);
             case MARKDOWN -> MarkdownReport.render(view);
-            case JSON -> JsonReport.render(view, code.code(), Correction.all(report.results(), selection.book()::chapter));
+            case JSON -> JsonReport.render(view, code.code(), Correction.all(report.results(), selection.book()::chapter),
+                    checked::statementOf);
             case JUNIT -> JunitReport.render(view);
             case HTML -> html(view, selection);
         };
         output.write(text, out(), err());
         selection.reportUnusable(report, err(), "verify");
         return code;
+    }
+
+    /** The value of a {@code --statements} option, or the one message a bad one gets. */
+    static StatementBook.Mode statementMode(String option) {
+        try {
+            return StatementBook.Mode.parse(option);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
     }
 
     private static String html(ReportView view, BookSelection selection) {

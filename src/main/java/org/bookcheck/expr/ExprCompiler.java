@@ -92,12 +92,17 @@ final class ExprCompiler {
 
     private static Optional<Value> halfUnits(Term t) {
         return switch (t) {
-            case Term.Literal l when l.value() instanceof Scalar -> Optional.of(Scalar.of(halfUnit(l.text())));
+            case Term.Literal l when written(l) -> Optional.of(Scalar.of(halfUnit(l.text())));
             case Term.Apply a when a.op() == Operation.STACK && a.args().values().stream().allMatch(
-                    i -> i instanceof Term.Literal l && l.value() instanceof Scalar) -> Optional.of(Vector.of(a.args().values().stream()
+                    i -> i instanceof Term.Literal l && written(l)) -> Optional.of(Vector.of(a.args().values().stream()
                     .mapToDouble(i -> halfUnit(((Term.Literal) i).text())).toArray()));
             default -> Optional.empty();
         };
+    }
+
+    /** A number written with its digits, which has a printed precision; the constants e and π have none. */
+    private static boolean written(Term.Literal l) {
+        return l.value() instanceof Scalar && l.text().matches("[-−]?[0-9.].*");
     }
 
     /** Half a unit in the last digit of a number as written: 1.383 → 0.0005, 25% → 0.005, 1.2e-5 → 5e-7. */
@@ -180,12 +185,26 @@ final class ExprCompiler {
         }
         String exponent = ctx.unary().getText();
         if (List.of("T", "{T}", "\\top", "{\\top}").contains(exponent) && !scope.containsKey("T") && !scope.containsKey("top")) {
-            return apply(ctx, Operation.TRANSPOSE, "a", postfix(ctx.postfix()));
+            return transpose(span(ctx), postfix(ctx.postfix()));
         }
         if (isEuler(ctx.postfix())) {
             return apply(ctx, Operation.EXP, "x", unary(ctx.unary()));
         }
-        return apply(ctx, Operation.POWER, "x", postfix(ctx.postfix()), "p", unary(ctx.unary()));
+        Typed base = postfix(ctx.postfix());
+        if (base.value() instanceof Matrix && List.of("-1", "{-1}", "−1", "{−1}").contains(exponent)) {
+            // A^{-1} is how books write the inverse; an element-wise reciprocal of a matrix is never meant
+            return apply(ctx, Operation.INVERSE, "a", base);
+        }
+        return apply(ctx, Operation.POWER, "x", base, "p", unary(ctx.unary()));
+    }
+
+    /** Aᵀ of a matrix; a vector has no orientation to turn, so vᵀ says how vectors are read instead of a bare refusal. */
+    private Typed transpose(Span span, Typed x) {
+        if (x.value() instanceof Vector v) {
+            throw new ExprException(source, span, "a vector has no orientation to transpose: write it without ᵀ (matmul reads a vector"
+                    + " on the left as a row and on the right as a column; a·b is the dot product, outer(a, b) the outer product)");
+        }
+        return apply(span, Operation.TRANSPOSE, "a", x);
     }
 
     private boolean isEuler(ExprParser.PostfixContext p) {
@@ -202,7 +221,9 @@ final class ExprCompiler {
             switch (s) {
                 case ExprParser.SquaredContext q -> value = apply(upTo, Operation.POWER, "x", value, "p", literal(q, 2, "2"));
                 case ExprParser.CubedContext c -> value = apply(upTo, Operation.POWER, "x", value, "p", literal(c, 3, "3"));
-                case ExprParser.TransposedContext t -> value = apply(upTo, Operation.TRANSPOSE, "a", value);
+                case ExprParser.TransposedContext t -> value = transpose(upTo, value);
+                case ExprParser.InvertedContext v -> value = value.value() instanceof Matrix ? apply(upTo, Operation.INVERSE, "a", value)
+                        : apply(upTo, Operation.POWER, "x", value, "p", literal(v, -1, "-1"));
                 case ExprParser.IndexContext i -> {
                     List<ExprParser.SlotContext> slots = new ArrayList<>(i.slot());
                     // A[i][j] is one element of a matrix, as A[i, j] is, not the row then its element.
@@ -231,9 +252,19 @@ final class ExprCompiler {
                     apply(span, Operation.COLUMN, "a", x, "index", sum(slots.get(1).sum()));
             case Matrix m when slots.size() == 2 && !rowAll ->
                     apply(span, Operation.ELEMENT, "x", x, "i", sum(slots.get(0).sum()), "j", sum(slots.get(1).sum()));
-            default -> throw new ExprException(source, span, "cannot index a " + x.value().describeShape() + " with "
-                    + slots.size() + (slots.size() == 1 ? " index" : " indices") + ": a vector takes v[i], a matrix A[i] (a row),"
-                    + " A[i][j] or A[i, j] (an element), A[:, j] (a column); indices count from 0");
+            default -> throw new ExprException(source, span, "cannot index " + article(x.value()) + " with ["
+                    + String.join(", ", slots.stream().map(ParserRuleContext::getText).toList()) + "]: a vector takes v[i], a matrix A[i]"
+                    + " (a row), A[i][j] or A[i, j] (an element), A[:, j] (a column); indices count from 0");
+        };
+    }
+
+    /** A value's kind and shape in words: a number, a vector of length 2, a 2×3 matrix. */
+    private static String article(Value v) {
+        return switch (v) {
+            case Scalar s -> "a number";
+            case Vector vec -> "a vector of length " + vec.size();
+            case Matrix m -> "a " + m.rows() + "×" + m.cols() + " matrix";
+            default -> "a " + v.kind() + " (" + v.describeShape() + ")";
         };
     }
 
@@ -258,7 +289,16 @@ final class ExprCompiler {
         String text = n.getText();
         boolean percent = text.endsWith("%");
         String digits = text.replace("\\%", "").replace("%", "").replace('−', '-');
-        BigDecimal value = new BigDecimal(digits);
+        BigDecimal value;
+        try {
+            value = new BigDecimal(digits);
+        } catch (NumberFormatException e) {
+            value = null;
+        }
+        if (value == null || Math.abs(value.precision() - value.scale() - 1L) > 300) {
+            throw new ExprException(source, span(n), "the number " + text + " is beyond what bookcheck reads: write one between 1e-300"
+                    + " and 1e300 in size");
+        }
         Scalar s = Scalar.of((percent ? value.movePointLeft(2) : value).doubleValue());
         return new Typed(new Term.Literal(s, text, span(n)), s);
     }
@@ -273,17 +313,31 @@ final class ExprCompiler {
             Scalar constant = Scalar.of(name.equals("e") ? Math.E : Math.PI);
             return new Typed(new Term.Literal(constant, name, span(r)), constant);
         }
+        if (functionNames().contains(name)) {
+            throw new ExprException(source, span(r), "\"" + name + "\" is a function, not a value: call it with its arguments in"
+                    + " parentheses, " + name + "(…)");
+        }
         List<String> near = EditDistance.nearest(name, scope.keySet(), 3);
-        throw new ExprException(source, span(r), "unknown name \"" + name + "\"" + (near.isEmpty() ? "" : "; did you mean "
+        throw new ExprException(source, span(r), "unknown name \"" + name + "\"" + (near.isEmpty() ? "." : "; did you mean "
                 + String.join(", ", near) + "?") + " Names available here: " + (scope.isEmpty() ? "none" : String.join(", ", scope.keySet())));
     }
 
-    /** W_{old} is W_old, \eta is eta, \text{softmax} is softmax. */
+    /** W_{old} is W_old, p₀ is p_0, \eta is eta, \text{softmax} is softmax. */
     static String name(ExprParser.NameContext n) {
         if (n.LATEX_NAME() != null) {
             return n.LATEX_NAME().getText().substring(1);
         }
-        return n.NAME().getText().replace("_{", "_").replace("}", "").replace(",", "_");
+        String text = n.NAME().getText().replace("_{", "_").replace("}", "").replace(",", "_");
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean subscript = c >= '\u2080' && c <= '\u2089';
+            if (subscript && (i == 0 || !(text.charAt(i - 1) >= '\u2080' && text.charAt(i - 1) <= '\u2089')) && name.charAt(name.length() - 1) != '_') {
+                name.append('_');
+            }
+            name.append(subscript ? (char) ('0' + c - '\u2080') : c);
+        }
+        return name.toString();
     }
 
     private String function(ExprParser.FunctionContext f) {
@@ -315,12 +369,13 @@ final class ExprCompiler {
     // ---- calls ------------------------------------------------------------------------------------
 
     private Typed callOne(ParserRuleContext ctx, String function, Typed arg) {
-        return call(span(ctx), ctx, function, List.of(arg), Map.of());
+        return call(span(ctx), ctx, function, List.of(arg), Map.of(), Map.of());
     }
 
     private Typed call(ExprParser.CallContext ctx, String function, List<ExprParser.ArgumentContext> arguments) {
         List<Typed> positional = new ArrayList<>();
         Map<String, Typed> named = new LinkedHashMap<>();
+        Map<String, Span> nameSpans = new LinkedHashMap<>();
         for (ExprParser.ArgumentContext a : arguments) {
             if (a.NAME() == null) {
                 if (!named.isEmpty()) {
@@ -329,20 +384,31 @@ final class ExprCompiler {
                 positional.add(sum(a.sum()));
             } else if (named.put(a.NAME().getText(), sum(a.sum())) != null) {
                 throw error(a, "argument \"" + a.NAME().getText() + "\" of " + function + " is given twice");
+            } else {
+                Token name = a.NAME().getSymbol();
+                nameSpans.put(name.getText(), new Span(chars(name.getStartIndex()), chars(name.getStopIndex() + 1)));
             }
         }
-        return call(span(ctx), ctx, function, positional, named);
+        return call(span(ctx), ctx, function, positional, named, nameSpans);
     }
 
-    private Typed call(Span span, ParserRuleContext ctx, String function, List<Typed> positional, Map<String, Typed> named) {
+    /** A call of a function; a named argument's problem points at its name (nameSpans), else at its value. */
+    private Typed call(Span span, ParserRuleContext ctx, String function, List<Typed> positional, Map<String, Typed> named,
+            Map<String, Span> nameSpans) {
         if (named.isEmpty() && positional.size() > 1 && List.of("max", "min", "sum", "mean").contains(function)) {
             // max(a, b, c) is the largest of the numbers: the operation over the vector they make
-            return call(span, ctx, function, List.of(stack(span, positional)), named);
+            return call(span, ctx, function, List.of(stack(span, positional)), named, nameSpans);
         }
         Operation op;
         Map<String, Typed> args = new LinkedHashMap<>();
         switch (function) {
-            case "log" -> op = positional.size() + named.size() == 2 ? Operation.LOG_BASE : Operation.LN;
+            case "log" -> {
+                if (positional.size() + named.size() > 2) {
+                    throw new ExprException(source, span, "log takes 1 argument (log(x), the natural logarithm) or 2 (log(x, base)), got "
+                            + (positional.size() + named.size()));
+                }
+                op = positional.size() + named.size() == 2 ? Operation.LOG_BASE : Operation.LN;
+            }
             case "log10", "log2" -> {
                 op = Operation.LOG_BASE;
                 args.put("base", literal(span, function.equals("log10") ? 10 : 2, function.substring(3)));
@@ -350,7 +416,7 @@ final class ExprCompiler {
             default -> op = Operation.byName(function).orElseThrow(() -> {
                 List<String> near = EditDistance.nearest(function, functionNames(), 3);
                 return new ExprException(source, span(nameOf(ctx)), "unknown function \"" + function + "\""
-                        + (near.isEmpty() ? "" : "; did you mean " + String.join(", ", near) + "?")
+                        + (near.isEmpty() ? "." : "; did you mean " + String.join(", ", near) + "?")
                         + " Functions are the operations of the catalogue (README § Operations) and log, log10, log2");
             });
         }
@@ -362,7 +428,7 @@ final class ExprCompiler {
         } else {
             if (positional.size() > params.size()) {
                 throw new ExprException(source, span, function + " takes " + params.size() + (params.size() == 1 ? " argument" : " arguments")
-                        + " (" + op.signature() + "), got " + positional.size());
+                        + " (" + (ALIASES.contains(function) ? function + "(x)" : op.signature()) + "), got " + positional.size());
             }
             for (int k = 0; k < positional.size(); k++) {
                 args.put(params.get(k).name(), positional.get(k));
@@ -371,12 +437,12 @@ final class ExprCompiler {
         for (Map.Entry<String, Typed> e : named.entrySet()) {
             if (op.param(e.getKey()).isEmpty()) {
                 List<String> near = EditDistance.nearest(e.getKey(), op.params().stream().map(Param::name).toList(), 2);
-                throw new ExprException(source, e.getValue().term().span(), op.opName() + " has no parameter \"" + e.getKey() + "\""
+                throw new ExprException(source, nameSpans.getOrDefault(e.getKey(), e.getValue().term().span()), op.opName() + " has no parameter \"" + e.getKey() + "\""
                         + (near.isEmpty() ? "" : " (did you mean " + String.join(" or ", near) + "?)") + "; its parameters are "
                         + op.signature());
             }
             if (args.containsKey(e.getKey())) {
-                throw new ExprException(source, e.getValue().term().span(), "argument \"" + e.getKey() + "\" of " + function
+                throw new ExprException(source, nameSpans.getOrDefault(e.getKey(), e.getValue().term().span()), "argument \"" + e.getKey() + "\" of " + function
                         + " is given both by position and by name");
             }
             args.put(e.getKey(), e.getValue());

@@ -229,6 +229,7 @@ public final class LinearAlgebraOps {
 
     /** A⁻¹ of a square matrix, by EJML; a singular matrix (determinant 0) is refused. */
     public static Matrix inverse(Matrix a) {
+        requireSquare("inverse", a);
         double det = determinant(a);
         DMatrixRMaj out = a.ejml();
         if (det == 0 || !CommonOps_DDRM.invert(out)) {

@@ -56,6 +56,7 @@ public final class HtmlReport {
             legend.append("<span class=\"bc-num bc-").append(m.word()).append("\">").append(m.label()).append("</span> ")
                     .append(counts.getOrDefault(m, 0)).append(" &nbsp; ");
         }
+        legend.append("<span class=\"bc-num bc-statement\">checked by a written-out statement</span> ");
         String json;
         try {
             json = mapper.writeValueAsString(data).replace("</", "<\\/");
@@ -88,7 +89,7 @@ public final class HtmlReport {
             data.add(entry(n, data));
             counts.merge(n.mark(), 1, Integer::sum);
             if (n.number().context() != ChapterNumber.Context.MATH) {
-                numberHtml.add("<span class=\"bc-num bc-" + n.mark().word() + "\" data-n=\"" + id + "\" title=\""
+                numberHtml.add("<span class=\"bc-num bc-" + n.mark().word() + (byStatement(n) ? " bc-statement" : "") + "\" data-n=\"" + id + "\" title=\""
                         + escape(title(n)) + "\">" + escape(n.number().text()) + "</span>");
                 edits.get(n.number().line() - 1).add(new int[] {n.number().start(), n.number().end(), 1, numberHtml.size() - 1});
             }
@@ -168,7 +169,13 @@ public final class HtmlReport {
         e.put("mark", n.mark().word());
         e.put("title", title(n));
         n.best().ifPresent(a -> e.put("trace", "trace-" + a.fixture().id()));
+        e.put("statement", byStatement(n));
         return e;
+    }
+
+    /** Whether the number is checked by a statement the chapter writes out (no fixture): marked {@code bc-statement}. */
+    static boolean byStatement(NumberCoverage n) {
+        return n.best().map(a -> a.fixture().id().equals(org.bookcheck.statement.StatementCheck.FIXTURE_ID)).orElse(false);
     }
 
     /** The hover text of a number: its mark, what checks it and, for a printed value, the exact value. */
@@ -232,6 +239,7 @@ public final class HtmlReport {
             span.bc-holds { background: #d6f5dd; } span.bc-wrong { background: #ffd6d6; outline: 2px solid #c00; }
             span.bc-erratum { background: #ffe3c7; outline: 1px dotted #b34700; }
             span.bc-illustrative { background: #dbe8ff; } span.bc-given { background: #eee6ff; }
+            span.bc-statement { border-bottom: 2px dotted #555; } g.bc-statement { stroke: #555; stroke-width: 8; }
             span.bc-waived { background: #f0f0f0; color: #666; } span.bc-not-covered { background: #fff1c2; outline: 1px dashed #b80; }
             g.bc-holds { fill: #137a2c; } g.bc-wrong { fill: #c40000; } g.bc-erratum { fill: #b34700; } g.bc-illustrative { fill: #1d4fd8; }
             g.bc-given { fill: #6b3fb5; } g.bc-waived { fill: #777; } g.bc-not-covered { fill: #b86e00; }
@@ -290,6 +298,7 @@ public final class HtmlReport {
                     if (want[j].d === text) {
                       var d = BC[want[j].n];
                       g.classList.add('bc-num', 'bc-' + d.mark);
+                      if (d.statement) { g.classList.add('bc-statement'); }
                       g.setAttribute('data-n', want[j].n);
                       var title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
                       title.textContent = d.title; g.insertBefore(title, g.firstChild);

@@ -20,6 +20,8 @@ import org.bookcheck.check.ValueText;
 import org.bookcheck.check.Verdict;
 import org.bookcheck.fixture.ClaimKind;
 import org.bookcheck.fixture.FixtureError;
+import org.bookcheck.statement.Statement;
+import org.bookcheck.statement.StatementCheck;
 
 /**
  * The verify report as JSON with a stable shape (version {@value #FORMAT}), for a book repository's
@@ -36,6 +38,15 @@ public final class JsonReport {
     }
 
     public static String render(ReportView view, int exitCode, List<Correction> corrections) {
+        return render(view, exitCode, corrections, f -> Optional.empty());
+    }
+
+    /**
+     * The report, with each finding's {@code source}: {@code "statement"} for a calculation the chapter writes out (checked
+     * with no fixture; {@code statementOf} gives it, for its text and span) or {@code "fixture"}.
+     */
+    public static String render(ReportView view, int exitCode, List<Correction> corrections,
+            java.util.function.Function<Finding, Optional<Statement>> statementOf) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         BookReport report = view.report();
         ObjectNode root = mapper.createObjectNode();
@@ -61,7 +72,22 @@ public final class JsonReport {
         for (String chapter : view.allChapters()) {
             for (Finding f : view.findings(chapter)) {
                 ObjectNode n = findings.addObject();
+                n.put("source", StatementCheck.isStatement(f) ? "statement" : "fixture");
                 n.put("fixture", f.fixtureId());
+                Optional<Statement> statement = StatementCheck.isStatement(f) ? statementOf.apply(f) : Optional.empty();
+                if (statement.isPresent()) {
+                    ObjectNode st = n.putObject("statement");
+                    st.put("text", statement.get().text());
+                    st.put("line", statement.get().line());
+                    st.put("endLine", statement.get().endLine());
+                    st.put("context", statement.get().context().word());
+                    ArrayNode stSpans = st.putArray("spans");
+                    for (org.bookcheck.statement.Side side : statement.get().sides()) {
+                        for (Span span : side.spans()) {
+                            stSpans.addObject().put("line", span.line()).put("column", span.column()).put("endColumn", span.endColumn());
+                        }
+                    }
+                }
                 n.put("file", relative(report.root(), f.fixtureFile()));
                 n.put("step", f.step());
                 n.put("chapter", f.location().chapter());

@@ -28,7 +28,17 @@ public final class StatementBook {
         /** Statements are reported, never failing the run. */
         REPORT,
         /** Statements are holds claims (the default): a wrong one fails the run. */
-        CHECK
+        CHECK;
+
+        /** The mode of an option value: {@code off}, {@code report} or {@code check}. */
+        public static Mode parse(String option) {
+            return switch (option) {
+                case "off" -> OFF;
+                case "report" -> REPORT;
+                case "check" -> CHECK;
+                default -> throw new IllegalArgumentException("--statements takes off, report or check, not \"" + option + "\"");
+            };
+        }
     }
 
     /** The report with the statements of the chapters, and what each chapter's check found. */
@@ -36,6 +46,15 @@ public final class StatementBook {
 
         public Checked {
             chapters = List.copyOf(chapters);
+        }
+
+        /** The statement a statement finding checks (by its chapter and step). */
+        public Optional<Statement> statementOf(Finding finding) {
+            if (!StatementCheck.isStatement(finding)) {
+                return Optional.empty();
+            }
+            return chapters.stream().filter(r -> r.chapter().name().equals(finding.location().chapter()))
+                    .flatMap(r -> r.statementOf(finding).stream()).findFirst();
         }
     }
 
@@ -72,6 +91,9 @@ public final class StatementBook {
             }
             StatementCheck.Result result = StatementCheck.check(chapter.get(), file, read.exceptions(), mode == Mode.REPORT);
             checked.add(result);
+            if (!result.statements().isEmpty()) {
+                notes.add(summary(result));
+            }
             if (result.fixture().isEmpty()) {
                 continue;
             }
@@ -92,6 +114,21 @@ public final class StatementBook {
             results.add(new FixtureResult(own.file(), own.fixture(), kept, own.givens(), failures, own.errors(), own.evaluation()));
         }
         return new Checked(new BookReport(fixtures.root(), results, fixtures.waivers(), notes), checked);
+    }
+
+    /** {@code chapters/x.md: 22 statements, 21 checked, 1 not understood (75:1 K^T = [0.1, 0.0]: unknown name "K")}. */
+    static String summary(StatementCheck.Result result) {
+        List<StatementCheck.Outcome.NotUnderstood> not = result.notUnderstood();
+        long exempt = result.outcomes().stream().filter(o -> o instanceof StatementCheck.Outcome.Exempt).count();
+        StringBuilder sb = new StringBuilder("chapters/" + result.chapter().name() + ": " + result.statements().size() + " statements, "
+                + result.checked().size() + " checked" + (exempt > 0 ? ", " + exempt + " left out by " + StatementCheck.EXCEPTIONS_FILE : "")
+                + ", " + not.size() + " not understood");
+        if (!not.isEmpty()) {
+            sb.append(not.stream().map(n -> n.statement().location() + " " + n.statement().text() + ": "
+                    + n.reason().lines().findFirst().orElse("").replaceFirst(" Names available here:.*", ""))
+                    .collect(java.util.stream.Collectors.joining("; ", " (", ")")));
+        }
+        return sb.toString();
     }
 
     private static boolean wrong(Finding f) {

@@ -198,6 +198,41 @@ public final class StatementCheck {
         return new Result(chapter, outcomes, Optional.of(FixtureChecker.check(fixture, chapter)));
     }
 
+    /**
+     * The fixture that checks the statement on a chapter line, with the earlier statements it uses (for {@code trace
+     * chapters/x.md:LINE}); empty when no checked statement covers that line.
+     */
+    public static Optional<Fixture> fixtureFor(Result result, int line) {
+        Optional<Outcome.Checked> target = result.checked().stream()
+                .filter(c -> line >= c.statement().line() && line <= c.statement().endLine()).findFirst();
+        Optional<Fixture> all = result.fixture().flatMap(FixtureResult::fixture);
+        if (target.isEmpty() || all.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.Set<String> needed = new java.util.LinkedHashSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(target.get().step()));
+        while (!todo.isEmpty()) {
+            String name = todo.pop();
+            if (!needed.add(name)) {
+                continue;
+            }
+            String source = all.get().step(name).orElseThrow().form().source();
+            for (Step other : all.get().steps()) {
+                if (java.util.regex.Pattern.compile("(?<![\\w])" + java.util.regex.Pattern.quote(other.name()) + "(?![\\w])")
+                        .matcher(source).find()) {
+                    todo.push(other.name());
+                }
+            }
+        }
+        List<Step> steps = all.get().steps().stream().filter(st -> needed.contains(st.name())).toList();
+        Claim claim = all.get().claim() instanceof Claim.Erratum e && e.entries().stream().anyMatch(x -> needed.contains(x.step()))
+                ? new Claim.Erratum(e.entries().stream().filter(x -> needed.contains(x.step())).toList())
+                : all.get().claim() instanceof Claim.Illustrative i ? i : new Claim.Holds();
+        return Optional.of(new Fixture(all.get().file(), FIXTURE_ID, "The statement on line " + target.get().statement().line() + " of "
+                + result.chapter().name() + ": " + target.get().statement().text(), all.get().chapter(), steps.get(0).anchor().orElseThrow(),
+                claim, List.of(), List.of(), steps, Optional.empty(), all.get().json()));
+    }
+
     private static LocatedJson emptyJson() {
         try {
             return LocatedJson.parse("{}");
@@ -258,18 +293,29 @@ public final class StatementCheck {
         return out;
     }
 
-    /** The result's own characters as a quote, with the occurrence that is this place. */
+    /**
+     * The statement as a quote (the chapter's exact text from its first side to its result, line breaks included), with
+     * the occurrence that is this place: the checker places the result after the last relation, and coverage counts
+     * every number of the statement as checked.
+     */
     private static Optional<Anchor> anchor(Chapter chapter, Statement s) {
-        List<Span> spans = s.result().spans();
-        if (spans.size() != 1) {
+        Span first = s.sides().get(0).spans().get(0);
+        List<Span> last = s.result().spans();
+        Span end = last.get(last.size() - 1);
+        StringBuilder quote = new StringBuilder();
+        for (int line = first.line(); line <= end.line(); line++) {
+            String text = chapter.line(line);
+            int from = line == first.line() ? first.start(text) : 0;
+            int to = line == end.line() ? end.end(text) : text.length();
+            quote.append(line == first.line() ? "" : "\n").append(text, from, to);
+        }
+        if (quote.length() > org.bookcheck.fixture.FixtureReader.MAX_QUOTE_CHARS) {
             return Optional.empty();
         }
-        Span span = spans.get(0);
-        String quote = span.text(chapter.line(span.line()));
-        List<QuoteLocation.Found> hits = QuoteLocator.occurrences(chapter, quote);
+        List<QuoteLocation.Found> hits = QuoteLocator.occurrences(chapter, quote.toString());
         for (int k = 0; k < hits.size(); k++) {
-            if (hits.get(k).spans().get(0).equals(span)) {
-                return Optional.of(new Anchor(quote, hits.size() == 1 ? 0 : k + 1));
+            if (hits.get(k).start().line() == first.line() && hits.get(k).start().column() == first.column()) {
+                return Optional.of(new Anchor(quote.toString(), hits.size() == 1 ? 0 : k + 1));
             }
         }
         return Optional.empty();

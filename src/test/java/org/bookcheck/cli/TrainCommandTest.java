@@ -58,12 +58,47 @@ class TrainCommandTest {
 
     @Test
     void trainsAndWritesCheckpointCsvAndPlot() throws IOException {
-        Cli.Run r = train("--epochs", "2");
+        Cli.Run r = train("--epochs", "3");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("epoch 2/2  train loss"), r.out());
-        for (String f : new String[] {"checkpoint.bkpt", "losses.csv", "loss.png"}) {
-            assertTrue(Files.size(dir.resolve("run").resolve(f)) > 0, f);
+        assertTrue(r.out().contains("epoch 3/3  train loss"), r.out());
+        Path run = dir.resolve("run");
+
+        // losses.csv: a header and one row per epoch, the training loss falling epoch after epoch.
+        List<String> csv = Files.readAllLines(run.resolve("losses.csv"));
+        assertEquals("epoch,train_loss,held_out_loss", csv.get(0));
+        assertEquals(4, csv.size(), csv::toString);
+        double[] train = new double[3];
+        for (int e = 1; e <= 3; e++) {
+            String[] cells = csv.get(e).split(",", -1);
+            assertEquals(3, cells.length, csv.get(e));
+            assertEquals(String.valueOf(e), cells[0]);
+            train[e - 1] = Double.parseDouble(cells[1]);
+            assertTrue(train[e - 1] > 0 && Double.isFinite(train[e - 1]), csv.get(e));
         }
+        assertTrue(train[0] > train[1] && train[1] > train[2], "the training loss falls: " + csv);
+
+        // loss.png: a PNG (its 8-byte signature, then the IHDR chunk) of 800×500 pixels that decodes.
+        byte[] png = Files.readAllBytes(run.resolve("loss.png"));
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, java.util.Arrays.copyOf(png, 8));
+        assertEquals("IHDR", new String(png, 12, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(png, 16, 8);
+        assertEquals(800, header.getInt());
+        assertEquals(500, header.getInt());
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(run.resolve("loss.png").toFile());
+        assertEquals(800, image.getWidth());
+        assertEquals(500, image.getHeight());
+
+        // checkpoint.bkpt loads (checksum and validation), holds the three epochs the CSV shows, and generates.
+        org.bookcheck.model.Checkpoint checkpoint = org.bookcheck.model.CheckpointFile.load(run.resolve("checkpoint.bkpt"));
+        assertEquals(3, checkpoint.epochsCompleted());
+        assertEquals(3, checkpoint.history().size());
+        for (int e = 0; e < 3; e++) {
+            assertEquals(e + 1, checkpoint.history().get(e).epoch());
+            assertEquals(train[e], checkpoint.history().get(e).trainLoss(), 5e-7, "epoch " + (e + 1));
+        }
+        Cli.Run generated = Cli.run("generate", "--checkpoint", run.resolve("checkpoint.bkpt").toString(), "--prompt", "The", "--tokens", "3");
+        assertEquals(0, generated.exit(), generated::toString);
+        assertTrue(generated.out().startsWith("The"), generated.out());
     }
 
     @Test

@@ -32,11 +32,59 @@ class AtomicFilesTest {
     }
 
     @Test
-    void leavesNoTemporaryFilesAndGivesNewFilesTheUsualPermissions() throws IOException {
+    void leavesNoTemporaryFiles() throws IOException {
         Path file = dir.resolve("report.md");
         AtomicFiles.writeString(file, "x", false);
         assertEquals(List.of(file), Files.list(dir).toList());
-        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals("x", Files.readString(file));
+    }
+
+    /**
+     * New files get rw-r--r-- and replaced files keep their permissions whatever the umask: each case runs in a
+     * child JVM started under a known umask (077 would make a new file rw-------, 000 rw-rw-rw- if the umask decided).
+     */
+    @Test
+    void permissionsDoNotDependOnTheUmask() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "no /bin/sh to set a umask");
+        for (String umask : new String[] {"077", "000", "022"}) {
+            Path folder = Files.createDirectories(dir.resolve("umask-" + umask));
+            Path fresh = folder.resolve("new.txt");
+            Path open = Files.writeString(folder.resolve("open.txt"), "old");
+            Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rw-rw-rw-"));
+            Path closed = Files.writeString(folder.resolve("closed.txt"), "old");
+            Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rw-------"));
+            String javaBinary = ProcessHandle.current().info().command().orElseThrow();
+            Process child = new ProcessBuilder("/bin/sh", "-c", "umask " + umask + " && exec \"$0\" -cp \"$1\" \"$2\" \"$3\" \"$4\" \"$5\"",
+                    javaBinary, System.getProperty("java.class.path"), Writer.class.getName(), fresh.toString(), open.toString(), closed.toString())
+                    .redirectErrorStream(true).start();
+            String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, child.waitFor(), output);
+            // The child reports the umask it ran under (its read and write bits, from a plain file it created), so the case was real.
+            assertTrue(output.contains(String.format("umask %03o", Integer.parseInt(umask, 8) & 0666)), output);
+            assertEquals("new", Files.readString(fresh));
+            assertEquals("new", Files.readString(open));
+            assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)), "umask " + umask);
+            assertEquals("rw-rw-rw-", PosixFilePermissions.toString(Files.getPosixFilePermissions(open)), "umask " + umask);
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(closed)), "umask " + umask);
+        }
+    }
+
+    /** The child of {@link #permissionsDoNotDependOnTheUmask}: writes a new file and replaces two, then prints its umask. */
+    static final class Writer {
+        public static void main(String[] args) throws Exception {
+            AtomicFiles.writeString(Path.of(args[0]), "new", false);
+            AtomicFiles.writeString(Path.of(args[1]), "new", true);
+            AtomicFiles.writeString(Path.of(args[2]), "new", true);
+            // A plain file created here shows the umask in force: rw-rw-rw- less its bits.
+            Path probe = Path.of(args[0]).resolveSibling("probe");
+            Files.writeString(probe, "");
+            int mode = 0;
+            for (var p : Files.getPosixFilePermissions(probe)) {
+                mode |= 1 << (8 - p.ordinal());
+            }
+            Files.delete(probe);
+            System.out.printf("umask %03o%n", 0666 & ~mode);
+        }
     }
 
     @Test

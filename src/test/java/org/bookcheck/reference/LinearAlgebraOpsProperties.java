@@ -149,4 +149,43 @@ class LinearAlgebraOpsProperties {
             assertEquals(((Matrix) asLayer).get(r, 0) + 2, asNeuron.at(r), "row " + r);
         }
     }
+
+    /** The 2×2 forms a book works by hand: det = ad − bc and A⁻¹ = [[d, −b], [−c, a]] / (ad − bc). */
+    @Property(tries = 300)
+    void aTwoByTwoDeterminantIsAdMinusBcAndItsInverseTheAdjugateOverIt(@ForAll("twoByTwo") Matrix m) {
+        double a = m.get(0, 0);
+        double b = m.get(0, 1);
+        double c = m.get(1, 0);
+        double d = m.get(1, 1);
+        double det = a * d - b * c;
+        assertClose(det, LinearAlgebraOps.determinant(m), 1e-12, "det [[a, b], [c, d]] = ad − bc");
+        Assume.that(det != 0);
+        Matrix inverse = LinearAlgebraOps.inverse(m);
+        double[] expected = {d / det, -b / det, -c / det, a / det};
+        for (int i = 0; i < 4; i++) {
+            ReferenceAssertions.assertWithin(expected[i], inverse.get(i / 2, i % 2), 1e-12, "A⁻¹ [" + i / 2 + "][" + i % 2 + "]");
+        }
+    }
+
+    @Provide
+    Arbitrary<Matrix> twoByTwo() {
+        return ReferenceArbitraries.matrices(2, 2, ReferenceArbitraries.wholeValues(9));
+    }
+
+    /** A scalar bias is added to every output, of a whole layer as of a single neuron. */
+    @Property(tries = 100)
+    void aScalarBiasIsAddedToEveryOutput(@ForAll("chains") Chain m, @ForAll("bias") double bias) {
+        Assume.that(m.a().rows() > 0 && m.a().cols() > 0 && m.b().cols() > 0);
+        double[] without = LinearAlgebraOps.linear(m.a(), m.b(), (Vector) null).flat();
+        double[] with = LinearAlgebraOps.linear(m.a(), (Numeric) m.b(), Scalar.of(bias)).flat();
+        assertEquals(without.length, with.length);
+        for (int i = 0; i < with.length; i++) {
+            assertEquals(without[i] + bias, with[i], "output " + i);
+        }
+    }
+
+    @Provide
+    Arbitrary<Double> bias() {
+        return ReferenceArbitraries.wholeValues(9);
+    }
 }

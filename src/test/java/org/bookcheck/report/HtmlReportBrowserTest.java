@@ -69,9 +69,10 @@ class HtmlReportBrowserTest {
         Path page = OUT.resolve("worksheet.html");
         StringWriter err = new StringWriter();
         int exit = Bookcheck.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err))
-                .execute("verify", "--root", worksheet.toString(), "--format", "html", "--output", page.toString());
+                .execute("verify", "--root", worksheet.toString(), "--statements", "off", "--format", "html", "--output", page.toString());
         assertEquals(0, exit, err::toString);
         String dom = run(chromium(), List.of("--dump-dom", page.toUri().toString()));
+        // Statements off: the written-out sum below is checked by no fixture (a statement would check it).
         // The code block of the product: "Y = [0.5, 0.2]" / "    [0.3, 0.4]" is the fixture's printed value, marked as holding.
         Matcher block = Pattern.compile("<pre><code>(Y\\[0\\]\\[0\\].*?)</code></pre>", Pattern.DOTALL).matcher(dom);
         assertTrue(block.find(), "the product's code block is in the page");
@@ -79,6 +80,21 @@ class HtmlReportBrowserTest {
         assertTrue(code.contains("Y = [<span class=\"bc-num bc-holds\" data-n="), code);
         assertTrue(code.contains("s = <span class=\"bc-num bc-not-covered\""), "the unchecked sum is marked as not covered: " + code);
         assertFalse(code.contains(">0</span>]"), "indices are not numbers: " + code);
+    }
+
+    @Test
+    void aNumberCheckedByAStatementIsMarkedAsSuchInChromium() throws Exception {
+        Path book = Path.of(HtmlReportBrowserTest.class.getResource("/books/statements").toURI());
+        Path page = OUT.resolve("statements.html");
+        StringWriter err = new StringWriter();
+        int exit = Bookcheck.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err))
+                .execute("verify", "--root", book.toString(), "--format", "html", "--output", page.toString());
+        assertEquals(1, exit, err::toString);
+        String dom = run(chromium(), List.of("--dump-dom", page.toUri().toString()));
+        // "z = 0.5×2 + 0.25×4 = 2.0" in a code block: its result holds, checked by the statement, with no fixture
+        assertTrue(dom.contains("= <span class=\"bc-num bc-holds bc-statement\""), "the statement's result is marked: " + dom);
+        // "y = 0.3 × 4 = 1.1": the wrong result is marked wrong, as a statement's
+        assertTrue(dom.contains("<span class=\"bc-num bc-wrong bc-statement\""), "the wrong statement is marked");
     }
 
     private static int count(String s, String what) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every operation of the catalogue traces: one fixture whose steps use each operation once, with small
- * numbers whose arithmetic is checked here by hand for a few lines.
+ * numbers whose arithmetic is checked here by hand, at least one whole line per operation.
  */
 class OperationTracerTest {
 
@@ -215,6 +215,52 @@ class OperationTracerTest {
         assertLine(text, "ecdf = #{dᵢ ≤ 0.5} / 3 = 2 / 3 = 0.6667");
         assertLine(text, "|0.75 − 0.5| = 0.25");
         assertLine(text, "0.25 ≤ 0.3");
+        // The remaining operations, each with a line worked out by hand (a = [1, −2], b = [3, 4], x = [−1, 0, 2], q = [0.25, 0.75]).
+        assertLine(text, "had[1] = −2×4 = −8");
+        assertLine(text, "div[0] = 1 / 3 = 0.3333");
+        assertLine(text, "outer[1][0] = −2×3 = −6");
+        assertLine(text, "sum = −1 + 0 + 2 = 1");
+        assertLine(text, "count = |x| = 3 elements = 3");
+        // σ² = 14/9 = 1.5556 over n = 3, √(14/9) = 1.247219.
+        assertLine(text, "sp = √1.5556 = 1.2472");
+        // (2 − 1/3) / 1.247219 = 1.336306.
+        assertLine(text, "z[2] = (2 − 0.33333) / 1.24722 = 1.66667 / 1.24722 = 1.3363");
+        // Layer norm of the row [1, 2]: μ = 1.5, σ² = 0.25, √(0.25 + 10⁻⁵) = 0.500010; 3×(−0.5) / 0.50001 + 1 = −1.99994.
+        assertLine(text, "√(σ² + ε) = √(0.25 + 1e-5) = 0.50001");
+        assertLine(text, "ln[0][0] = 3×(1 − 1.5) / 0.50001 + 1 = −1.9999");
+        assertLine(text, "res[1] = 4 − 2 = 2");
+        assertLine(text, "row = M[1] = [3, 4]");
+        // √(2/π)×(2 + 0.044715×8) = 1.881190, tanh of it 0.954598, so 0.5×2×1.954598 = 1.9546.
+        assertLine(text, "gelu_tanh[2] = 0.5×2×(1 + tanh(√(2 / π)×(2 + 0.044715×2³))) = 0.5×2×(1 + 0.9546) = 1.9546");
+        assertLine(text, "sqrt[1] = √4 = 2");
+        assertLine(text, "oh[1] = 1 (the index) = 1");
+        assertLine(text, "or = 3 / 1 = 3");
+        assertLine(text, "tok = [\"The\", \"cat\", \"sat\", \".\"]");
+        assertLine(text, "dec[1] = token(2) = \"cat\"");
+        // Attention of M with itself: scores 5/√2 and 11/√2, e^((5 − 11)/√2) = e^(−4.2426) = 0.014370, 1 / 1.01437 = 0.985834.
+        assertLine(text, "S[0][1] = (1×3 + 2×4) / √2 = 11 / 1.414214 = 7.77817");
+        assertLine(text, "e^(S[0][0] − m) = e^(−4.2426) = 0.01437");
+        assertLine(text, "A[0][1] = 1 / 1.01437 = 0.98583");
+        assertLine(text, "pow[1] = 4² = 16");
+        assertLine(text, "abs[0] = |−1| = 1");
+        assertLine(text, "mx = max(−1, 0, 2) = 2");
+        assertLine(text, "mn = min(−1, 0, 2) = −1");
+        assertLine(text, "cm[1] = (2 + 4) / 2 = 3");
+        assertLine(text, "cat = concat([1, −2], 0.5) = [1, −2, 0.5]");
+        assertLine(text, "drelu[0] = 1 if −1 > 0, else 0 = 0");
+        assertLine(text, "lg[1] = ln(4) / ln(2) = 2");
+        assertLine(text, "bce = −(1×ln(0.75)) = 0.2877");
+        // −(0.25 ln 0.25 + 0.75 ln 0.75) = 0.346574 + 0.215762 = 0.562335.
+        assertLine(text, "h = −(0.25×ln(0.25) + 0.75×ln(0.75)) = 0.5623");
+        assertLine(text, "½(b[1] − a[1])² = 0.5×(4 + 2)² = 18");
+        assertLine(text, "hse = 2 + 18 = 20");
+        // e^(−0.125) = 0.882497, √(2π) = 2.506628, their quotient 0.352065.
+        assertLine(text, "pdf = e^(−((0.5 − 0)² / (2×1²))) / (1×√(2×π)) = 0.8825 / 2.5066 = 0.3521");
+        // erf(1 / (2√2)) = erf(0.353553) = 0.382925; Φ(0.5) = 0.691462.
+        assertLine(text, "cdf = 0.5×(1 + erf((2 − 1) / (2×√2))) = 0.5×(1 + 0.3829) = 0.6915");
+        assertLine(text, "dv = 0.25×(3 − 3.75)² + 0.75×(4 − 3.75)² = 0.1875");
+        // restate: p = 0.75 printed as 75%.
+        assertLine(text, "same = 0.75 = 75%");
         assertEquals(fixture.steps().size(), text.lines().filter(l -> l.startsWith("Step ")).count());
         org.bookcheck.cli.LatexAssertions.assertBalanced(TraceRenderer.latex(trace));
         int n = fixture.steps().size();

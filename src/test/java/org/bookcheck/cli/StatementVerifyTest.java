@@ -1,0 +1,107 @@
+package org.bookcheck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code verify} on the statements test book: statements in every format, --statements modes, and the repository's book. */
+class StatementVerifyTest {
+
+    private static final String BOOK = "src/test/resources/books/statements";
+
+    @Test
+    void aWrongStatementFailsTheRunAndTheTextReportSaysWhereAndWhy() {
+        Cli.Run run = Cli.run("verify", "--root", BOOK);
+        assertEquals(1, run.exit(), run::toString);
+        // y = 0.3 × 4 = 1.1 on line 19: the result 1.1 stands in column 15
+        assertTrue(run.out().contains("19:15     statements › y: mismatch (FAILS)"), run::toString);
+        assertTrue(run.out().contains("statements › u: propagated (FAILS)"), run::toString);
+        assertTrue(run.out().contains("16 statements, 13 checked, 1 left out by statements.json, 2 not understood"), run::toString);
+    }
+
+    @Test
+    void reportModeNeverFailsAndOffChecksNothing() {
+        Cli.Run report = Cli.run("verify", "--statements=report", "--root", BOOK);
+        assertEquals(0, report.exit(), report::toString);
+        assertTrue(report.out().contains("y: mismatch"), report::toString);
+        Cli.Run off = Cli.run("verify", "--statements=off", "--root", BOOK);
+        assertEquals(2, off.exit(), off::toString);
+        assertTrue(off.err().contains("nothing was checked"), off::toString);
+    }
+
+    @Test
+    void jsonFindingsSayTheirSourceAndTheStatementsTextAndSpan() throws Exception {
+        Cli.Run run = Cli.run("verify", "--format", "json", "--root", BOOK);
+        JsonNode root = new ObjectMapper().readTree(run.out());
+        List<JsonNode> statements = new ArrayList<>();
+        root.get("findings").forEach(f -> {
+            if (f.get("source").asText().equals("statement")) {
+                statements.add(f);
+            }
+        });
+        assertEquals(13, statements.size());
+        JsonNode y = statements.stream().filter(f -> f.get("step").asText().equals("y")).findFirst().orElseThrow();
+        assertEquals("y = 0.3 × 4 = 1.1", y.get("statement").get("text").asText());
+        assertEquals(19, y.get("statement").get("line").asInt());
+        assertEquals("code", y.get("statement").get("context").asText());
+        // sides y, 0.3 × 4 and 1.1: columns 1, 5-12 and 15-18
+        assertEquals(5, y.get("statement").get("spans").get(1).get("column").asInt());
+        assertEquals(12, y.get("statement").get("spans").get(1).get("endColumn").asInt());
+        assertEquals("mismatch", y.get("verdict").asText());
+        assertEquals("1.2", y.get("suggestedFix").get("to").asText());
+    }
+
+    @Test
+    void theRepositorysBookHasNoFalseAlarmAndReportsEachValueOnce() {
+        Cli.Run on = Cli.run("verify");
+        Cli.Run off = Cli.run("verify", "--statements=off");
+        assertEquals(0, on.exit(), on::toString);
+        assertTrue(on.out().contains("04-training-neural-networks.md: 5 statements, 5 checked, 0 not understood"), on::toString);
+        // every statement of chapter 4 prints a value a fixture checks too: reported once, by the fixture
+        assertFalse(on.out().contains("statements ›"), on::toString);
+        String summary = "Book: 35 printed values: 33 ok, 2 wrong (2 known errata)";
+        assertTrue(on.out().contains(summary) && off.out().contains(summary), on::toString);
+    }
+
+    @Test
+    void theHtmlReportMarksWhatAStatementChecks() {
+        Cli.Run run = Cli.run("verify", "--format", "html", "--root", BOOK);
+        assertEquals(1, run.exit(), run::err);
+        // "z = 0.5×2 + 0.25×4 = 2.0" is in a code block, marked in the page's own HTML
+        assertTrue(run.out().contains("= <span class=\"bc-num bc-holds bc-statement\""), "the statement's result is marked");
+        assertTrue(run.out().contains("<span class=\"bc-num bc-wrong bc-statement\""), "the wrong statement's result is marked");
+    }
+
+    @Test
+    void traceWorksOnAStatementByItsChapterLine() {
+        // line 20 is "u = y + 1 = 2.1": traced with the statement it uses, y = 0.3 × 4 on line 19
+        Cli.Run run = Cli.run("trace", "--root", BOOK, "chapters/statements-worksheet.md:20");
+        assertEquals(0, run.exit(), run::toString);
+        assertTrue(run.out().contains("0.3×4") || run.out().contains("0.3 × 4"), run::toString);
+        assertTrue(run.out().contains("2.1"), run::toString);
+        Cli.Run none = Cli.run("trace", "--root", BOOK, "chapters/statements-worksheet.md:3");
+        assertEquals(2, none.exit(), none::toString);
+        assertTrue(none.err().contains("chapters/statements-worksheet.md:3 has no checked statement"), none::toString);
+        Cli.Run unknown = Cli.run("trace", "--root", BOOK, "chapters/statements-worksheet.md:40");
+        assertTrue(unknown.err().contains("not understood: frobnicate(2, 3): unknown function \"frobnicate\""), unknown::toString);
+    }
+
+    @Test
+    void coverageCountsTheNumbersOfCheckedStatementsAndListsTheStatements() {
+        Cli.Run run = Cli.run("coverage", "--root", BOOK);
+        assertEquals(0, run.exit(), run::toString);
+        // z = 0.5×2 + 0.25×4 = 2.0 on line 10: its operand 0.25 (column 13) is covered, by the statements
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("  10:13") && l.contains("covered") && l.contains("statements")), run::toString);
+        assertTrue(run.out().contains("statements written out (16):"), run::toString);
+        assertTrue(run.out().contains("not understood  q = frobnicate(2, 3) = 5"), run::toString);
+        assertTrue(run.out().contains("left out        7 × 6 = 40 — illustrative: the chapter says it is an illustration only"), run::toString);
+        Cli.Run off = Cli.run("coverage", "--statements=off", "--root", BOOK);
+        assertTrue(off.out().lines().anyMatch(l -> l.startsWith("  10:13") && l.contains("UNCOVERED")), off::toString);
+    }
+}
