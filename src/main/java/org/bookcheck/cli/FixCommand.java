@@ -12,6 +12,7 @@ import org.bookcheck.check.BookChecker;
 import org.bookcheck.check.BookReport;
 import org.bookcheck.report.Correction;
 import org.bookcheck.report.UnifiedDiff;
+import org.bookcheck.statement.StatementBook;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,6 +33,11 @@ public final class FixCommand extends BaseCommand {
     @Option(names = "--include-illustrative", description = "Also correct the numbers of illustrative fixtures (the book says they are made up).")
     boolean includeIllustrative;
 
+    @Option(names = "--statements", paramLabel = "MODE", defaultValue = "check",
+            description = "off, report or check (default: ${DEFAULT-VALUE}): also correct the calculations the chapters write out in"
+                    + " full (x = 0.5 × 2 = 1.0), checked with no fixture.")
+    String statements;
+
     @Mixin
     OutputOption output;
 
@@ -40,8 +46,17 @@ public final class FixCommand extends BaseCommand {
 
     @Override
     protected ExitCode execute() throws Exception {
-        BookSelection selection = BookSelection.of(bookOption, paths).requireFixtures();
-        BookReport report = BookChecker.check(selection.book(), selection.fixtureFiles());
+        StatementBook.Mode mode = VerifyCommand.statementMode(statements);
+        BookSelection selection = BookSelection.of(bookOption, paths);
+        boolean onlyFixtures = !paths.isEmpty() && paths.stream().allMatch(p -> p.toString().endsWith(".json"));
+        if (mode == StatementBook.Mode.OFF || onlyFixtures) {
+            selection.requireFixtures();
+        }
+        BookReport fixtures = BookChecker.check(selection.book(), selection.fixtureFiles());
+        BookReport report = StatementBook.check(selection.book(), onlyFixtures ? List.of() : selection.chapters(), fixtures, mode).report();
+        if (selection.fixtureFiles().isEmpty() && report.results().isEmpty()) {
+            selection.requireFixtures();
+        }
         List<Correction> corrections = Correction.all(report.results(), selection.book()::chapter, includeIllustrative);
         Map<String, TreeMap<Integer, List<Correction.Replacement>>> byChapter = new LinkedHashMap<>();
         int unplaced = 0;

@@ -104,10 +104,13 @@ public final class StatementBook {
                         && overlaps(x.spans(), f.spans())).findFirst();
                 if (byFixture.isEmpty()) {
                     kept.add(f);
-                } else if (wrong(byFixture.get()) != wrong(f)) {
+                } else if (f.verdict() instanceof Verdict.Mismatch && !wrong(byFixture.get())) {
+                    // the line's own arithmetic is wrong, yet the fixture finds the value right: the fixture computes something
+                    // else than the line says (a fixture that finds a value wrong which the line's own numbers give is no
+                    // disagreement: the error is upstream, in an operand)
                     notes.add(f.location() + ": fixture " + byFixture.get().fixtureId() + " finds " + byFixture.get().verdict().label()
-                            + " for " + f.printed().text() + ", the statement " + result.statementOf(f).map(Statement::text).orElse("")
-                            + " finds " + f.verdict().label() + ": check the fixture");
+                            + " for " + f.printed().text() + ", but the statement " + result.statementOf(f).map(Statement::text).orElse("")
+                            + " does not hold as written (exact " + f.exactRounded() + "): check the fixture");
                 }
             }
             List<Failure> failures = kept.stream().filter(Finding::failsClaim).map(Failure::of).toList();
@@ -132,6 +135,7 @@ public final class StatementBook {
     }
 
     private static boolean wrong(Finding f) {
+        // mismatch or propagated: the value is wrong against the exact chain
         return f.verdict() instanceof Verdict.Mismatch || f.verdict() instanceof Verdict.Propagated;
     }
 

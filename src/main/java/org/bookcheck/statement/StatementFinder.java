@@ -117,12 +117,14 @@ public final class StatementFinder {
             public void visit(FencedCodeBlock block) {
                 List<SourceSpan> spans = block.getSourceSpans();
                 int last = block.getClosingFenceLength() != null ? spans.size() - 1 : spans.size();
-                blocks.add(new Block(Statement.Context.CODE, spans.subList(Math.min(1, last), last).stream().map(StatementFinder::piece).toList()));
+                blocks.add(new Block(Statement.Context.CODE, spans.subList(Math.min(1, last), last).stream()
+                        .flatMap(span -> quoted(piece(span), lines).stream()).toList()));
             }
 
             @Override
             public void visit(IndentedCodeBlock block) {
-                blocks.add(new Block(Statement.Context.CODE, block.getSourceSpans().stream().map(StatementFinder::piece).toList()));
+                blocks.add(new Block(Statement.Context.CODE, block.getSourceSpans().stream()
+                        .flatMap(span -> quoted(piece(span), lines).stream()).toList()));
             }
         });
         for (ChapterNumbers.MathSpan m : scan.math()) {
@@ -138,6 +140,34 @@ public final class StatementFinder {
             blocks.add(new Block(Statement.Context.MATH, pieces));
         }
         return blocks;
+    }
+
+    /**
+     * A code line as pieces: each double-quoted string on its own (a mermaid label, {@code A["z = 0.5 × 2 = 1.0"]}), and the
+     * text around them; a line with no pair of quotes is one piece.
+     */
+    private static List<Piece> quoted(Piece p, List<String> lines) {
+        String text = lines.get(p.line() - 1);
+        int end = Math.min(p.end(), text.length());
+        List<Piece> out = new ArrayList<>();
+        int from = p.start();
+        int open = text.indexOf('"', from);
+        while (open >= 0 && open < end) {
+            int close = text.indexOf('"', open + 1);
+            if (close < 0 || close >= end) {
+                break;
+            }
+            if (open > from) {
+                out.add(new Piece(p.line(), from, open));
+            }
+            out.add(new Piece(p.line(), open + 1, close));
+            from = close + 1;
+            open = text.indexOf('"', from);
+        }
+        if (from < end || out.isEmpty()) {
+            out.add(new Piece(p.line(), from, end));
+        }
+        return out;
     }
 
     private static Piece piece(SourceSpan span) {

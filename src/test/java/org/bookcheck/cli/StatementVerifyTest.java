@@ -104,4 +104,34 @@ class StatementVerifyTest {
         Cli.Run off = Cli.run("coverage", "--statements=off", "--root", BOOK);
         assertTrue(off.out().lines().anyMatch(l -> l.startsWith("  10:13") && l.contains("UNCOVERED")), off::toString);
     }
+
+    @Test
+    void aValueAFixtureChecksIsReportedOnceAndAFixtureThatFindsAWrongLineRightIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("chapters"));
+        java.nio.file.Files.createDirectories(dir.resolve("fixtures/c"));
+        // 2 × 3 is 6, not 7; the fixture below computes 3 + 4 instead, which is 7
+        java.nio.file.Files.writeString(dir.resolve("chapters/c.md"), "# C\n\n```\nx = 2 × 3 = 7\ny = 1 + 1 = 2\n```\n");
+        java.nio.file.Files.writeString(dir.resolve("fixtures/c/x.json"), """
+                {"id": "x", "title": "x", "chapter": "c.md", "quote": "x = 2 × 3 = 7", "claim": "holds",
+                 "inputs": {"a": 3, "b": 4}, "steps": [{"name": "x", "op": "add", "args": {"a": "a", "b": "b"}, "printed": "7"}]}
+                """);
+        Cli.Run run = Cli.run("verify", "--root", dir.toString());
+        assertEquals(0, run.exit(), run::toString);
+        // x's 7 is reported once, by the fixture; y's 2 by its statement
+        assertTrue(run.out().contains("x › x: ok") && !run.out().contains("statements › x"), run::toString);
+        assertTrue(run.out().contains("statements › y: ok"), run::toString);
+        assertTrue(run.out().contains("c.md:4:13: fixture x finds ok for 7, but the statement x = 2 × 3 = 7 does not hold as written"
+                + " (exact 6): check the fixture"), run::toString);
+    }
+
+    @Test
+    void fixCorrectsAWrongStatementsResultOnly() {
+        Cli.Run run = Cli.run("fix", "--root", BOOK);
+        assertEquals(0, run.exit(), run::toString);
+        // 0.3 × 4 is 1.2; u = y + 1 then 2.2; 0.3 × 3 is 0.9: only the results change, never an operand
+        assertTrue(run.out().contains("-y = 0.3 × 4 = 1.1\n+y = 0.3 × 4 = 1.2"), run::toString);
+        assertTrue(run.out().contains("-u = y + 1 = 2.1\n+u = y + 1 = 2.2"), run::toString);
+        assertTrue(run.out().contains("+- Scale: [0.1 × 2, 0.3 × 3] = [0.2, 0.9]"), run::toString);
+    }
 }

@@ -69,10 +69,10 @@ class HtmlReportBrowserTest {
         Path page = OUT.resolve("worksheet.html");
         StringWriter err = new StringWriter();
         int exit = Bookcheck.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err))
-                .execute("verify", "--root", worksheet.toString(), "--statements", "off", "--format", "html", "--output", page.toString());
+                .execute("verify", "--statements=off", "--root", worksheet.toString(), "--format", "html", "--output", page.toString());
         assertEquals(0, exit, err::toString);
         String dom = run(chromium(), List.of("--dump-dom", page.toUri().toString()));
-        // Statements off: the written-out sum below is checked by no fixture (a statement would check it).
+        // Fixtures only (the sum s = 0.5 + 0.2 = 0.7 is a statement, checked by default: aNumberCheckedByAStatement...).
         // The code block of the product: "Y = [0.5, 0.2]" / "    [0.3, 0.4]" is the fixture's printed value, marked as holding.
         Matcher block = Pattern.compile("<pre><code>(Y\\[0\\]\\[0\\].*?)</code></pre>", Pattern.DOTALL).matcher(dom);
         assertTrue(block.find(), "the product's code block is in the page");

@@ -125,4 +125,22 @@ class StatementFinderTest {
         assertEquals(List.of("0.1 - 0.1 × (-0.0376) = 0.10376"), found.stream().map(Statement::text).toList());
         assertEquals(3, found.get(0).line());
     }
+
+    @Test
+    void mermaidLabelsAndTableCellsAreReadToo() {
+        List<Statement> found = StatementFinder.find("c.md", """
+                ```mermaid
+                graph LR
+                  A["z = 0.5 × 2 = 1.0"] --> B["h = z × 3 = 3.0"]
+                ```
+
+                | step | value |
+                |------|-------|
+                | sum | 0.25 + 0.5 = 0.75 |
+                """);
+        assertEquals(List.of("z = 0.5 × 2 = 1.0", "h = z × 3 = 3.0", "0.25 + 0.5 = 0.75"), found.stream().map(Statement::text).toList());
+        assertEquals(Optional.of("z"), found.get(0).name());
+        assertEquals(Statement.Context.CODE, found.get(0).context());
+        assertEquals(Statement.Context.PROSE, found.get(2).context());
+    }
 }
