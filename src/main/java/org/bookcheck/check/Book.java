@@ -32,6 +32,8 @@ public final class Book {
 
     /** A chapter's statement exceptions, beside its waivers (read by {@code org.bookcheck.statement}): not a fixture. */
     public static final String STATEMENTS_FILE = "statements.json";
+    /** The id of a chapter's statements checked as one in-memory fixture; no fixture file may take it. */
+    public static final String STATEMENTS_ID = "statements";
 
     private final Path root;
     private final Map<String, Optional<Chapter>> chapters = new ConcurrentHashMap<>();

@@ -89,7 +89,22 @@ public record BookReport(Path root, List<FixtureResult> results, List<WaiverResu
             trouble.add(ValueCounts.count(unusableWaiverFiles(), "unusable waiver file", "unusable waiver files"));
         }
         String state = !trouble.isEmpty() ? String.join(", ", trouble) : results.isEmpty() ? "nothing was checked" : "all as claimed";
-        return line.append("; ").append(ValueCounts.count(results.size(), "fixture", "fixtures")).append(", ").append(state).toString();
+        long statements = results.stream().filter(BookReport::ofStatements)
+                .mapToLong(r -> r.fixture().map(f -> f.steps().size()).orElse(0)).sum();
+        long fixtures = results.stream().filter(r -> !ofStatements(r)).count();
+        line.append("; ").append(ValueCounts.count(fixtures, "fixture", "fixtures"));
+        if (statements > 0) {
+            line.append(" and ").append(ValueCounts.count(statements, "statement", "statements"));
+        }
+        return line.append(", ").append(state).toString();
+    }
+
+    /**
+     * A chapter's written-out statements, checked as one in-memory fixture: counted as statements, not as a fixture (no
+     * fixture file can take the id, whose file name is the exceptions file's).
+     */
+    private static boolean ofStatements(FixtureResult result) {
+        return result.fixture().map(f -> f.id().equals(Book.STATEMENTS_ID)).orElse(false);
     }
 
     /**

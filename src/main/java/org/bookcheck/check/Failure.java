@@ -7,7 +7,8 @@ import org.bookcheck.fixture.FixtureError;
 
 /**
  * Why a usable fixture fails its claim, as data: a printed value that is wrong, an erratum the book has
- * since fixed, a quote that is no longer in the chapter, or an occurrence the chapter no longer has.
+ * since fixed, a quote that is no longer in the chapter, an occurrence the chapter no longer has, or a value
+ * the fixture finds right although its line's own arithmetic does not give it.
  * {@link #text()} words each kind, in this one place.
  */
 public sealed interface Failure {
@@ -38,6 +39,17 @@ public sealed interface Failure {
         }
     }
 
+    /**
+     * The fixture finds a value right that its line's own written-out arithmetic (a statement) does not give: the
+     * fixture computes something other than the line says.
+     *
+     * @param finding      the fixture's finding of the value
+     * @param statement    the line's statement as written, e.g. {@code x = 2 × 3 = 7}
+     * @param asWritten    the statement's value at the printed precision, e.g. {@code 6}
+     */
+    record LineDisagrees(Finding finding, String statement, String asWritten) implements Failure {
+    }
+
     /** The failure of a finding that fails its claim: a fixed erratum when it was marked wrong, else a wrong value. */
     public static Failure of(Finding f) {
         return f.expectation() == Expectation.MUST_BE_WRONG ? new ErratumFixed(f) : new WrongValue(f);
@@ -50,6 +62,7 @@ public sealed interface Failure {
             case ErratumFixed e -> Optional.of(e.finding());
             case QuoteMoved q -> Optional.empty();
             case OccurrenceGone o -> Optional.empty();
+            case LineDisagrees d -> Optional.empty();
         };
     }
 
@@ -69,6 +82,10 @@ public sealed interface Failure {
                     + o.wanted() + " of the quote \"" + o.quote() + "\" but chapters/" + o.fixture().chapter() + " has only "
                     + o.lines().size() + " (lines " + String.join(", ", o.lines().stream().map(String::valueOf).toList())
                     + "); the text changed: update the quote or its \"occurrence\".";
+            case LineDisagrees d -> FindingText.failure(d.finding(), "the fixture finds " + d.finding().printed().text() + " "
+                    + d.finding().verdict().label() + ", but its line's own arithmetic " + d.statement() + " does not hold as written"
+                    + " (it gives " + d.asWritten() + "): the fixture computes something other than the line. Make the fixture's"
+                    + " steps follow the line, or correct the line.");
         };
     }
 

@@ -108,9 +108,10 @@ public final class StatementBook {
                     // the line's own arithmetic is wrong, yet the fixture finds the value right: the fixture computes something
                     // else than the line says (a fixture that finds a value wrong which the line's own numbers give is no
                     // disagreement: the error is upstream, in an operand)
-                    notes.add(f.location() + ": fixture " + byFixture.get().fixtureId() + " finds " + byFixture.get().verdict().label()
-                            + " for " + f.printed().text() + ", but the statement " + result.statementOf(f).map(Statement::text).orElse("")
-                            + " does not hold as written (exact " + f.exactRounded() + "): check the fixture");
+                    Finding fixtureFinding = byFixture.get();
+                    Failure disagreement = new Failure.LineDisagrees(fixtureFinding,
+                            result.statementOf(f).map(Statement::text).orElse(f.quote()), f.exactRounded());
+                    results.replaceAll(r -> r.findings().contains(fixtureFinding) ? withFailure(r, disagreement) : r);
                 }
             }
             List<Failure> failures = kept.stream().filter(Finding::failsClaim).map(Failure::of).toList();
@@ -132,6 +133,12 @@ public final class StatementBook {
                     .collect(java.util.stream.Collectors.joining("; ", " (", ")")));
         }
         return sb.toString();
+    }
+
+    private static FixtureResult withFailure(FixtureResult r, Failure failure) {
+        List<Failure> failures = new ArrayList<>(r.failures());
+        failures.add(failure);
+        return new FixtureResult(r.file(), r.fixture(), r.findings(), r.givens(), failures, r.errors(), r.evaluation());
     }
 
     private static boolean wrong(Finding f) {

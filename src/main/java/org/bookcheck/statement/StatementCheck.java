@@ -41,7 +41,7 @@ import org.bookcheck.reference.Value;
 public final class StatementCheck {
 
     /** The fixture id of a chapter's statements: findings with it come from statements, not from a fixture file. */
-    public static final String FIXTURE_ID = "statements";
+    public static final String FIXTURE_ID = org.bookcheck.check.Book.STATEMENTS_ID;
 
     /** The exceptions file beside a chapter's waivers. */
     public static final String EXCEPTIONS_FILE = org.bookcheck.check.Book.STATEMENTS_FILE;

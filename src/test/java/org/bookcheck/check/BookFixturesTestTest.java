@@ -73,9 +73,27 @@ class BookFixturesTestTest {
         List<String> passedNames = events.succeeded().list().stream().map(e -> e.getTestDescriptor().getDisplayName()).toList();
         assertTrue(passedNames.stream().anyMatch(n -> n.startsWith("✓ p (line 4): ok")), passedNames::toString);
         // One of two values is wrong (2 + 2 printed 5), so one of two fixtures fails.
-        assertTrue(passedNames.contains("Book: 2 printed values: 1 ok, 1 wrong; 2 fixtures, 1 failing (errata: target/bookcheck/errata.md)"),
+        // The two lines are statements too: checked, and reported once, by their fixtures.
+        assertTrue(passedNames.contains("Book: 2 printed values: 1 ok, 1 wrong; 2 fixtures and 2 statements, 1 failing"
+                + " (errata: target/bookcheck/errata.md)"),
                 passedNames::toString);
         assertTrue(Files.readString(dir.resolve("reports/errata.md")).contains("### chapters/ch.md:3:14 — sum › s"));
+    }
+
+    @Test
+    void aFixtureThatFindsRightWhatItsLineGetsWrongFailsTheBook() {
+        // The line's own arithmetic, 2 + 2 = 5, is wrong; a fixture that computes 2 + 3 instead finds 5 right.
+        new TempBook(dir).chapter("Sum: 2 + 2 = 5.\n")
+                .fixture("sum", holds("sum", "2 + 2 = 5", "{\"a\": 2, \"b\": 3}",
+                        "[{\"name\": \"s\", \"op\": \"add\", \"args\": {\"a\": \"a\", \"b\": \"b\"}, \"printed\": \"5\"}]"));
+        Events events = runOn(dir).tests();
+        assertEquals(1, events.failed().count());
+        Event failed = events.failed().list().get(0);
+        assertEquals("s (line 1) as its line writes it", failed.getTestDescriptor().getDisplayName());
+        String message = failed.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable)
+                .map(Throwable::getMessage).orElse("");
+        assertTrue(message.contains("the fixture finds 5 ok, but its line's own arithmetic 2 + 2 = 5 does not hold as written"
+                + " (it gives 4)"), message);
     }
 
     @Test
