@@ -488,18 +488,7 @@ final class NewChain {
     }
 
     private String ask(String question) {
-        out.print(question);
-        out.flush();
-        String answer;
-        try {
-            answer = input.readLine();
-        } catch (IOException e) {
-            answer = null;
-        }
-        if (answer == null) {
-            out.println();
-            throw new UserError("no answer (standard input ended); answer each proposal, or give --yes to accept them all");
-        }
-        return answer.strip();
+        return Prompt.answer(out, input, question,
+                "no answer (standard input ended); answer each proposal, or give --yes to accept them all");
     }
 }

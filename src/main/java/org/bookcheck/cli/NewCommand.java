@@ -417,20 +417,9 @@ public final class NewCommand extends BaseCommand {
 
     /** Asks on standard output and reads one answer; an empty answer takes the proposal. */
     private String ask(String question, String proposal) {
-        out().print(question + (proposal == null || proposal.isEmpty() ? "" : " [" + proposal + "]") + ": ");
-        out().flush();
-        String answer;
-        try {
-            answer = input.readLine();
-        } catch (IOException e) {
-            answer = null;
-        }
-        if (answer == null) {
-            out().println();
-            throw new UserError("no answer to \"" + question + "\" (standard input ended); answer the questions, or give --op, --arg,"
-                    + " --id and --printed as options");
-        }
-        String a = answer.strip();
+        String a = Prompt.answer(out(), input, question + (proposal == null || proposal.isEmpty() ? "" : " [" + proposal + "]") + ": ",
+                "no answer to \"" + question + "\" (standard input ended); answer the questions, or give --op, --arg, --id and"
+                        + " --printed as options");
         if (a.isEmpty() && (proposal == null || proposal.isEmpty()) && question.startsWith("Operation")) {
             throw new UserError("an operation is needed; bookcheck schema lists them");
         }

@@ -72,7 +72,8 @@ public final class Expressions {
         return ExprCompiler.functionNames();
     }
 
-    private static ExprParser parser(String source) {
+    /** The parser over a source, with the located messages of {@link ParseErrors} in place of ANTLR's own. */
+    static ExprParser parser(String source) {
         ParseErrors errors = new ParseErrors(source);
         ExprLexer lexer = new ExprLexer(CharStreams.fromString(source));
         lexer.removeErrorListeners();

@@ -333,14 +333,7 @@ class ExprGrammarTest {
     }
 
     private static ExprParser parser(String source) {
-        ParseErrors errors = new ParseErrors(source);
-        ExprLexer lexer = new ExprLexer(CharStreams.fromString(source));
-        lexer.removeErrorListeners();
-        lexer.addErrorListener(errors);
-        ExprParser parser = new ExprParser(new CommonTokenStream(lexer));
-        parser.removeErrorListeners();
-        parser.addErrorListener(errors);
-        return parser;
+        return Expressions.parser(source);
     }
 
     private static List<String> tokenNames(String source) {
