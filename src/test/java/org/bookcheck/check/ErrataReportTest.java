@@ -62,6 +62,7 @@ class ErrataReportTest {
         Files.delete(root.resolve("fixtures/report/pie.json"));
         Files.writeString(root.resolve("fixtures/report/broken.json"), "{");
         Files.writeString(root.resolve("fixtures/report/scratch.txt"), "not a fixture");
+        Files.writeString(root.resolve("fixtures/report/waivers.json"), "{");
         String md = ErrataReport.render(BookChecker.check(new Book(root)));
         List<String> lines = md.lines().toList();
         int origins = lines.indexOf("## Wrong numbers to fix (origins)");
@@ -71,10 +72,28 @@ class ErrataReportTest {
         int unusable = lines.indexOf("## Unusable fixtures");
         assertTrue(unusable > propagated, md);
         assertTrue(lines.get(unusable + 2).startsWith("- fixtures/report/broken.json:"), md);
+        // Unusable fixtures first, then unusable waiver files.
+        assertTrue(lines.get(unusable + 3).startsWith("- fixtures/report/waivers.json:"), md);
         int notes = lines.indexOf("## Notes");
         assertTrue(notes > unusable, md);
         assertEquals("- ignored fixtures/report/scratch.txt: not a fixture (fixtures are .json files)", lines.get(notes + 2), md);
         assertEquals(notes + 3, lines.size(), md);
+    }
+
+    @Test
+    void aWrongValueIsAnOriginToFixNotAlsoAFailingClaim(@TempDir Path dir) throws Exception {
+        Path root = copyOfReportBook(dir);
+        Path chapter = root.resolve("chapters/report.md");
+        Path update = root.resolve("fixtures/report/update.json");
+        // 0.46 printed where 0.4 − 0.5×(−0.1) = 0.45.
+        Files.writeString(chapter, Files.readString(chapter).replace("w_new = [0.4, 0.45]", "w_new = [0.4, 0.46]"));
+        Files.writeString(update, Files.readString(update).replace("[0.4, 0.45]\"", "[0.4, 0.46]\""));
+        String md = ErrataReport.render(BookChecker.check(new Book(root)));
+        List<String> lines = md.lines().toList();
+        assertTrue(lines.contains("### chapters/report.md:3:70 — update › w_new"), md);
+        assertTrue(lines.contains("- **Printed:** `[0.4, 0.46]`"), md);
+        assertTrue(lines.contains("- **Exact:** `[0.4, 0.45]`"), md);
+        assertTrue(!lines.contains("## Failing claims"), md);
     }
 
     @Test
