@@ -83,6 +83,9 @@ class FixtureCheckerTest {
         assertEquals(List.of(new Slip.SignDropped()), slips("slips", "sign"));
         assertEquals(List.of(new Slip.PowerOfTen(1)), slips("slips", "power"));
         assertContains(finding("slips", "truncated").explanation(), "truncated instead of rounded (rounding gives 0.50)");
+        // −0.25 printed for 0.25; 2.5 printed for 0.25 = 2.5 / 10¹.
+        assertContains(finding("slips", "sign").explanation(), "sign dropped (the exact value has the opposite sign)");
+        assertContains(finding("slips", "power").explanation(), "off by a factor of 10^1 (a misplaced decimal point)");
     }
 
     @Test
@@ -103,6 +106,8 @@ class FixtureCheckerTest {
                           "quote": "Swapped: \\\\begin{bmatrix} 0.15 & 0.32 \\\\\\\\ 0.23 & 0.41 \\\\end{bmatrix}"}]"""));
         assertEquals(List.of(new Slip.RowCopied(2, 1)), slips("copy", "copied"));
         assertEquals(List.of(new Slip.Transposed()), slips("copy", "swapped"));
+        assertContains(finding("copy", "copied").explanation(), "row 2 is a copy of row 1");
+        assertContains(finding("copy", "swapped").explanation(), "rows and columns swapped (the printed matrix is the transpose)");
         assertEquals("\\begin{bmatrix} 0.15 & 0.23 \\\\ 0.32 & 0.41 \\end{bmatrix}", finding("copy", "copied").exactRounded());
     }
 
