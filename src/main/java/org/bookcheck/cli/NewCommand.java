@@ -37,6 +37,7 @@ import org.bookcheck.fixture.PrintedValueParser;
 import org.bookcheck.io.AtomicFiles;
 import org.bookcheck.reference.Operation;
 import org.bookcheck.reference.Param;
+import org.bookcheck.statement.StatementFinder;
 import org.bookcheck.text.EditDistance;
 import org.bookcheck.trace.TraceBuilder;
 import org.bookcheck.trace.TraceNumbers;
@@ -58,7 +59,8 @@ import picocli.CommandLine.Parameters;
                 + " reads every calculation written out there into one expression step per printed result (or an input for a value"
                 + " the book gives), lists how it read each, lets --name, --expr, --value, --skip, --input or the prompt change any"
                 + " (--yes accepts them all), writes the fixture (or adds to one with --append), checks it and prints verdicts and trace.",
-                "With one line (chapters/04-training-neural-networks.md:37)"
+                "With one line that writes its calculation out, the same for that line (Enter takes the statement as a step).",
+                "With one line and --op (chapters/04-training-neural-networks.md:37), a line with no written-out calculation,"
                 + " or a --quote; bookcheck lists the values printed there as v1, v2, ..., proposes the last as the printed result,"
                 + " asks for the operation and which value each argument takes (or takes them from --op and --arg), writes the"
                 + " fixture, checks it and prints the verdict and the trace.",
@@ -306,7 +308,34 @@ public final class NewCommand extends BaseCommand {
                     + " a range of lines (CHAPTER:FIRST-LAST) and --append, --name, --expr, --value, --skip, --input, --yes, --dry-run"
                     + " read the chapter's written calculations into steps: use one or the other");
         }
-        return range || chainOption;
+        return range || chainOption || statementOnLine();
+    }
+
+    /**
+     * One line that writes out a calculation (a statement the checker reads there) and none of the one-operation options:
+     * read as the range of that line, so the statement becomes a step with one keystroke.
+     */
+    private boolean statementOnLine() {
+        if (location == null || op != null || !args.isEmpty() || quote != null || printed != null || specified("--step")) {
+            return false;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*):(\\d+)").matcher(location);
+        if (!m.matches()) {
+            return false;
+        }
+        try {
+            Path path = bookOption.resolve(Path.of(m.group(1)));
+            if (!Files.isRegularFile(path)) {
+                return false;
+            }
+            Book book = bookOption.book(path);
+            String chapterName = BookSelection.chapterName(book, path.toAbsolutePath().normalize(), path);
+            int line = Integer.parseInt(m.group(2));
+            return book.chapter(chapterName).map(chapter -> StatementFinder.find(chapter).stream()
+                    .anyMatch(st -> line >= st.line() && line <= st.endLine())).orElse(false);
+        } catch (UserError | NumberFormatException | java.nio.file.InvalidPathException e) {
+            return false; // the one-line mode says what is wrong with the location
+        }
     }
 
     PrintWriter output() {

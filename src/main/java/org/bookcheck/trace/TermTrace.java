@@ -57,6 +57,11 @@ final class TermTrace {
         return switch (term) {
             case Term.Ref r -> known.get(r.name());
             case Term.Literal l -> Shown.given(l.text(), l.value(), digits(l.text()), numbers);
+            case Term.Apply a when written(a).isPresent() -> {
+                // [0.1, 0.2] or a bmatrix of numbers computes nothing: it is given, with the digits it was written with.
+                String text = written(a).orElseThrow();
+                yield Shown.given(text, values.of(a), digits(text), numbers);
+            }
             case Term.Apply a -> {
                 String text = a.span().in(source);
                 // (eta × grad)[0][0], not eta × grad[0][0], where the trace names the node's elements.
@@ -72,6 +77,25 @@ final class TermTrace {
                         : computation);
                 yield out;
             }
+        };
+    }
+
+    /** A vector or matrix written as numbers ({@code [[0.1, 0.2], [0.3, 0.4]]}), in plain form; empty for anything computed. */
+    private static Optional<String> written(Term term) {
+        return switch (term) {
+            case Term.Literal l -> Optional.of(l.text());
+            case Term.Apply a when a.op() == Operation.STACK -> {
+                List<String> items = new ArrayList<>();
+                for (Term item : a.args().values()) {
+                    Optional<String> text = written(item);
+                    if (text.isEmpty()) {
+                        yield Optional.empty();
+                    }
+                    items.add(text.get());
+                }
+                yield Optional.of("[" + String.join(", ", items) + "]");
+            }
+            default -> Optional.empty();
         };
     }
 

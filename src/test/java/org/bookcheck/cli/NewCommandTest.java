@@ -45,11 +45,12 @@ class NewCommandTest {
     @Test
     void theInteractiveFlowIsAnsweredThroughStandardInput(@TempDir Path dir) throws Exception {
         Path root = Cli.copyOfBook(dir);
-        // Printed result (v3), operation, the argument x (v2, the vector), then s (v1, the 2), id, title (default), claim (default).
-        String answers = "v3\nscale\nv2\nv1\nvector-scaling\n\n\n";
+        // A line that names its operation in words (no arithmetic written out, so no statement to read): printed result (v3),
+        // operation, the argument x (v1, the vector), then s (v2, the 2), id, title (default), claim (default).
+        String answers = "v3\nscale\nv1\nv2\nvector-scaling\n\n\n";
         Path chapter = root.resolve("chapters/" + Cli.CHAPTER);
-        Files.writeString(chapter, Files.readString(chapter) + "\nScaling: $2 \\times \\begin{bmatrix} 1 \\\\ 3 \\end{bmatrix} = "
-                + "\\begin{bmatrix} 2 \\\\ 6 \\end{bmatrix}$\n");
+        Files.writeString(chapter, Files.readString(chapter) + "\nScaling $\\begin{bmatrix} 1 \\\\ 3 \\end{bmatrix}$ by 2 gives "
+                + "$\\begin{bmatrix} 2 \\\\ 6 \\end{bmatrix}$\n");
         int line = (int) Files.readString(chapter).lines().count();
         Cli.Run run = Cli.runWithInput(answers, "new", chapter + ":" + line);
         assertEquals(0, run.exit(), run::toString);
@@ -63,12 +64,36 @@ class NewCommandTest {
     }
 
     @Test
-    void standardInputThatEndsIsOneClearMessage(@TempDir Path dir) {
+    void standardInputThatEndsIsOneClearMessage(@TempDir Path dir) throws Exception {
         Path root = Cli.copyOfBook(dir);
+        // line 37 writes its calculation out: new proposes the statement as a step and waits for Enter
         Cli.Run run = Cli.runWithInput("", "new", Cli.chapterPath(root) + ":37");
         assertEquals(2, run.exit(), run::toString);
-        assertTrue(run.err().startsWith("bookcheck new: no answer to \"Printed result"), run.err());
-        assertFalse(Files.exists(root.resolve(FIXTURES + "weight-update-line-37.json")));
+        assertEquals("bookcheck new: no answer (standard input ended); answer each proposal, or give --yes to accept them all",
+                run.err().strip());
+        assertFalse(Files.exists(root.resolve(FIXTURES + "04-training-neural-networks-lines-37-37.json")));
+        // a line with no written-out calculation is the one-operation flow, which asks for the printed result first
+        Path chapter = root.resolve("chapters/" + Cli.CHAPTER);
+        Files.writeString(chapter, Files.readString(chapter) + "\nThe softmax of [1, 2] is about [0.27, 0.73].\n");
+        int line = (int) Files.readString(chapter).lines().count();
+        Cli.Run op = Cli.runWithInput("", "new", chapter + ":" + line);
+        assertEquals(2, op.exit(), op::toString);
+        assertTrue(op.err().startsWith("bookcheck new: no answer to \"Printed result"), op.err());
+    }
+
+    @Test
+    void aStatementsLineBecomesAStepWithOneKeystroke(@TempDir Path dir) throws Exception {
+        Path root = Cli.copyOfBook(dir);
+        // line 37: W_new = [[0.1, 0.2], [0.3, 0.4]] − 0.1 × [[−0.5, −0.3], [−0.2, −0.1]] = [[0.15, 0.23], [0.32, 0.41]]
+        Cli.Run run = Cli.runWithInput("\n", "new", Cli.chapterPath(root) + ":37");
+        assertEquals(0, run.exit(), run::toString);
+        JsonNode json = new ObjectMapper().readTree(root.resolve(FIXTURES + "04-training-neural-networks-lines-37-37.json").toFile());
+        assertEquals("W_new", json.at("/steps/0/name").asText());
+        assertEquals("\\begin{bmatrix} 0.15 & 0.23 \\\\ 0.32 & 0.41 \\end{bmatrix}", json.at("/steps/0/printed").asText());
+        assertTrue(run.out().contains("W_new[1][1] = 0.4 + 0.01 = 0.41"), run.out());
+        // a matrix written as numbers is given in the trace, not computed row by row
+        assertTrue(run.out().contains("W_new = [[0.1, 0.2], [0.3, 0.4]] − "), run.out());
+        assertFalse(run.out().contains("(0.1 & 0.2) = "), run.out());
     }
 
     @Test
