@@ -7,8 +7,9 @@ import org.bookcheck.fixture.FixtureError;
 
 /**
  * Why a usable fixture fails its claim, as data: a printed value that is wrong, an erratum the book has
- * since fixed, a quote that is no longer in the chapter, an occurrence the chapter no longer has, or a value
- * the fixture finds right although its line's own arithmetic does not give it.
+ * since fixed, a quote that is no longer in the chapter, an occurrence the chapter no longer has, a value
+ * the fixture finds right although its line's own arithmetic does not give it, or two sides of a written-out
+ * chain that disagree.
  * {@link #text()} words each kind, in this one place.
  */
 public sealed interface Failure {
@@ -50,6 +51,21 @@ public sealed interface Failure {
     record LineDisagrees(Finding finding, String statement, String asWritten) implements Failure {
     }
 
+    /**
+     * Two sides of a written-out chain disagree: the side a statement was checked by gives the printed result, another
+     * side of the same line gives a value the result does not stand for (a number miscopied on that side).
+     *
+     * @param place     the chapter place of the other side, e.g. {@code chapters/x.md:12:20}
+     * @param statement the statement as written
+     * @param side      the side that disagrees, as written
+     * @param gives     what it gives, written like the printed result
+     * @param checked   the side the result was checked by, as written
+     * @param printed   the printed result
+     */
+    record SidesDisagree(String place, String statement, String side, String gives, String checked, String printed)
+            implements Failure {
+    }
+
     /** The failure of a finding that fails its claim: a fixed erratum when it was marked wrong, else a wrong value. */
     public static Failure of(Finding f) {
         return f.expectation() == Expectation.MUST_BE_WRONG ? new ErratumFixed(f) : new WrongValue(f);
@@ -63,6 +79,7 @@ public sealed interface Failure {
             case QuoteMoved q -> Optional.empty();
             case OccurrenceGone o -> Optional.empty();
             case LineDisagrees d -> Optional.empty();
+            case SidesDisagree d -> Optional.empty();
         };
     }
 
@@ -86,6 +103,9 @@ public sealed interface Failure {
                     + d.finding().verdict().label() + ", but its line's own arithmetic " + d.statement() + " does not hold as written"
                     + " (it gives " + d.asWritten() + "): the fixture computes something other than the line. Make the fixture's"
                     + " steps follow the line, or correct the line.");
+            case SidesDisagree d -> d.place() + ": the sides of " + d.statement() + " disagree: " + d.side() + " gives " + d.gives()
+                    + ", which the printed " + d.printed() + " does not stand for, while " + d.checked() + " gives " + d.printed()
+                    + ". A number on that side is likely miscopied: correct it so every side gives the result.";
         };
     }
 

@@ -114,7 +114,9 @@ public final class StatementBook {
                     results.replaceAll(r -> r.findings().contains(fixtureFinding) ? withFailure(r, disagreement) : r);
                 }
             }
-            List<Failure> failures = kept.stream().filter(Finding::failsClaim).map(Failure::of).toList();
+            // the kept findings' failures, and those about no single value (sides of a line that disagree)
+            List<Failure> failures = new ArrayList<>(own.failures().stream().filter(x -> x.checkedValue().isEmpty()).toList());
+            failures.addAll(kept.stream().filter(Finding::failsClaim).map(Failure::of).toList());
             results.add(new FixtureResult(own.file(), own.fixture(), kept, own.givens(), failures, own.errors(), own.evaluation()));
         }
         return new Checked(new BookReport(fixtures.root(), results, fixtures.waivers(), notes), checked);

@@ -11,10 +11,13 @@ import org.bookcheck.chapter.Chapter;
 import org.bookcheck.chapter.QuoteLocation;
 import org.bookcheck.chapter.QuoteLocator;
 import org.bookcheck.chapter.Span;
+import org.bookcheck.check.Failure;
 import org.bookcheck.check.Finding;
 import org.bookcheck.check.FixtureChecker;
 import org.bookcheck.check.FixtureResult;
 import org.bookcheck.check.PrintedShapes;
+import org.bookcheck.check.ValueText;
+import org.bookcheck.check.Verdict;
 import org.bookcheck.expr.ExprException;
 import org.bookcheck.expr.Expressions;
 import org.bookcheck.expr.Term;
@@ -131,6 +134,7 @@ public final class StatementCheck {
         // the chapter's left-hand sides as written → the step name they are bound to now
         Map<String, String> bound = new LinkedHashMap<>();
         Map<String, Integer> used = new HashMap<>();
+        List<LaterSides> laterSides = new ArrayList<>();
         for (Statement s : statements) {
             Optional<StatementExceptions.Entry> exception = exceptions.entryFor(s);
             if (exception.isPresent() && !exception.get().isErratum()) {
@@ -179,12 +183,20 @@ public final class StatementCheck {
                 outcomes.add(new Outcome.NotUnderstood(s, "its result cannot be placed in the chapter"));
                 continue;
             }
+            List<String> others = new ArrayList<>();
+            for (Side side : s.expressions().subList(s.expressions().indexOf(chosen) + 1, s.expressions().size())) {
+                others.add(substitute(side.text(), bound));
+            }
             String step = stepName(s, used);
             steps.add(new Step(step, new StepForm.Expression(source), Optional.of(printed), anchor, Optional.empty(), "/statements/"
                     + steps.size()));
             exception.filter(StatementExceptions.Entry::isErratum).ifPresent(e -> errata.add(new ErratumEntry(step, e.reason(),
                     e.corrected().orElse(printed), e.pointer())));
             outcomes.add(new Outcome.Checked(s, step, chosen));
+            if (!others.isEmpty()) {
+                laterSides.add(new LaterSides(s, step, chosen, printed, s.expressions().subList(s.expressions().indexOf(chosen) + 1,
+                        s.expressions().size()), others, new LinkedHashMap<>(scope)));
+            }
             scope.put(step, value);
             s.name().ifPresent(n -> bound.put(n, step));
         }
@@ -195,7 +207,76 @@ public final class StatementCheck {
                 : errata.isEmpty() ? new Claim.Holds() : new Claim.Erratum(errata);
         Fixture fixture = new Fixture(file, FIXTURE_ID, "Statements written out in " + chapter.name(), chapter.name(),
                 steps.get(0).anchor().orElseThrow(), claim, List.of(), List.of(), steps, Optional.empty(), emptyJson());
-        return new Result(chapter, outcomes, Optional.of(FixtureChecker.check(fixture, chapter)));
+        FixtureResult checked = FixtureChecker.check(fixture, chapter);
+        List<Failure> disagreements = new ArrayList<>();
+        for (LaterSides later : laterSides) {
+            disagreements.addAll(later.disagreements(checked, chapter));
+        }
+        if (!disagreements.isEmpty() && !reportOnly) {
+            List<Failure> failures = new ArrayList<>(checked.failures());
+            failures.addAll(disagreements);
+            checked = new FixtureResult(checked.file(), checked.fixture(), checked.findings(), checked.givens(), failures,
+                    checked.errors(), checked.evaluation());
+        }
+        return new Result(chapter, outcomes, Optional.of(checked));
+    }
+
+    /**
+     * The sides of a statement after the one it was checked by ({@code = 0.0498 × 0.250} after {@code context[0] ×
+     * dL[0]}), with the names in scope then: each must give the printed result too, from the exact values or from the
+     * book's printed ones (rounding carried), else a number on that side is miscopied.
+     */
+    private record LaterSides(Statement statement, String step, Side checkedBy, PrintedValue printed, List<Side> sides,
+            List<String> sources, Map<String, Value> scope) {
+
+        List<Failure> disagreements(FixtureResult result, Chapter chapter) {
+            boolean resultHolds = result.findings().stream().filter(f -> f.step().equals(step)).findFirst()
+                    .map(f -> !(f.verdict() instanceof Verdict.Mismatch || f.verdict() instanceof Verdict.Propagated)).orElse(false);
+            if (!resultHolds) {
+                return List.of(); // the result's own finding says what is wrong
+            }
+            Map<String, Value> book = new LinkedHashMap<>(scope);
+            result.evaluation().ifPresent(e -> scope.keySet().forEach(name -> e.book(name).ifPresent(v -> book.put(name, v))));
+            List<Failure> out = new ArrayList<>();
+            for (int k = 0; k < sides.size(); k++) {
+                Optional<Value> exact = value(sources.get(k), scope);
+                Optional<Value> carried = value(sources.get(k), book);
+                if (exact.isEmpty() || carried.isEmpty() || stands(printed, exact.get()) || stands(printed, carried.get())) {
+                    continue; // a side that does not compute here claims nothing
+                }
+                Span at = sides.get(k).spans().get(0);
+                out.add(new Failure.SidesDisagree("chapters/" + chapter.name() + ":" + at.line() + ":" + at.column(), statement.text(),
+                        sides.get(k).text(), ValueText.exact(carried.get(), ValueText.digitsBeside(printed) + 1), checkedBy.text(),
+                        printed.text()));
+            }
+            return out;
+        }
+
+        private static Optional<Value> value(String source, Map<String, Value> scope) {
+            try {
+                return Optional.of(org.bookcheck.expr.TermEvaluator.evaluate(Expressions.compile(source, scope), scope).value());
+            } catch (RuntimeException e) { // ExprException too: a side that does not compile here
+                return Optional.empty();
+            }
+        }
+
+        /** Whether every printed element stands for the value's element at its printed precision. */
+        private static boolean stands(PrintedValue printed, Value value) {
+            if (PrintedShapes.mismatch(printed, value).isPresent() || !(value instanceof org.bookcheck.reference.Numeric n)) {
+                return true; // another shape or kind: nothing to compare
+            }
+            List<org.bookcheck.fixture.PrintedNumber> numbers = switch (printed) {
+                case org.bookcheck.fixture.PrintedNumber p -> List.of(p);
+                case org.bookcheck.fixture.PrintedArray a -> a.elements();
+                default -> List.of();
+            };
+            for (int i = 0; i < numbers.size(); i++) {
+                if (!numbers.get(i).admits(n.at(i), 0)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /**

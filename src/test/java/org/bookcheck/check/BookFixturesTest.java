@@ -77,6 +77,7 @@ class BookFixturesTest {
                 case Failure.QuoteMoved q -> "quote still in the chapter";
                 case Failure.OccurrenceGone o -> "quote still in the chapter";
                 case Failure.LineDisagrees d -> d.finding().step() + " (line " + d.finding().location().line() + ") as its line writes it";
+                case Failure.SidesDisagree d -> "the sides of " + d.statement() + " agree";
                 case Failure.WrongValue w -> null; // the value's own test below fails
                 case Failure.ErratumFixed e -> null;
             };

@@ -131,6 +131,23 @@ class StatementVerifyTest {
     }
 
     @Test
+    void aSideThatDisagreesWithTheOthersFailsWhereItStands(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("chapters"));
+        // line 4: 0.5 × 4 + 1 is 3, as printed, but the middle side 2 + 2 is 4 (miscopied);
+        // line 5: x × 2 = 3 × 2 = 6 agree; lines 6-7: 0.333 × 3 is 0.999, the book's own rounding of p × 3 (no alarm)
+        java.nio.file.Files.writeString(dir.resolve("chapters/t.md"),
+                "# T\n\n```\nx = 0.5 × 4 + 1 = 2 + 2 = 3\ny = x × 2 = 3 × 2 = 6\np = 1 / 3 ≈ 0.333\nq = p × 3 = 0.333 × 3 ≈ 0.999\n```\n");
+        Cli.Run run = Cli.run("verify", "--root", dir.toString());
+        assertEquals(1, run.exit(), run::toString);
+        assertTrue(run.out().contains("  ✗ chapters/t.md:4:19: the sides of x = 0.5 × 4 + 1 = 2 + 2 = 3 disagree: 2 + 2 gives 4,"
+                + " which the printed 3 does not stand for, while 0.5 × 4 + 1 gives 3."), run::toString);
+        assertEquals(1, run.out().lines().filter(l -> l.contains("disagree")).count(), run::toString);
+        assertTrue(run.out().contains("statements › x: ok") && run.out().contains("statements › q: ok"), run::toString);
+        // --statements=report lists, never fails
+        assertEquals(0, Cli.run("verify", "--statements=report", "--root", dir.toString()).exit());
+    }
+
+    @Test
     void fixCorrectsAWrongStatementsResultOnly() {
         Cli.Run run = Cli.run("fix", "--root", BOOK);
         assertEquals(0, run.exit(), run::toString);
