@@ -23,6 +23,14 @@ public final class PrintedShapes {
     private PrintedShapes() {
     }
 
+    /**
+     * Whether the printed value stands for a computed one of its shape, every element at its printed precision (no
+     * tolerance beyond it), as a step's finding judges it.
+     */
+    public static boolean standsFor(PrintedValue printed, Value computed) {
+        return mismatch(printed, computed).isEmpty() && Comparison.of(printed, computed, 0).consistent();
+    }
+
     /** Why the printed value cannot stand for the computed one, if it cannot. */
     public static Optional<String> mismatch(PrintedValue printed, Value computed) {
         boolean fits = switch (printed) {

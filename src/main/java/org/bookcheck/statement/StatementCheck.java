@@ -260,22 +260,9 @@ public final class StatementCheck {
             }
         }
 
-        /** Whether every printed element stands for the value's element at its printed precision. */
+        /** Whether the printed result stands for the value; a value of another shape or kind claims nothing here. */
         private static boolean stands(PrintedValue printed, Value value) {
-            if (PrintedShapes.mismatch(printed, value).isPresent() || !(value instanceof org.bookcheck.reference.Numeric n)) {
-                return true; // another shape or kind: nothing to compare
-            }
-            List<org.bookcheck.fixture.PrintedNumber> numbers = switch (printed) {
-                case org.bookcheck.fixture.PrintedNumber p -> List.of(p);
-                case org.bookcheck.fixture.PrintedArray a -> a.elements();
-                default -> List.of();
-            };
-            for (int i = 0; i < numbers.size(); i++) {
-                if (!numbers.get(i).admits(n.at(i), 0)) {
-                    return false;
-                }
-            }
-            return true;
+            return PrintedShapes.mismatch(printed, value).isPresent() || PrintedShapes.standsFor(printed, value);
         }
     }
 
