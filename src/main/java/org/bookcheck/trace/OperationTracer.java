@@ -790,9 +790,19 @@ public final class OperationTracer {
 
     private static List<Trace.Block> comparison(Context c, String op) {
         boolean result = ((Bool) c.result().value()).value();
+        Expr a = c.arg("a").element(0);
+        Expr b = c.arg("b").element(0);
+        if (c.arg("a").value() instanceof Numeric x && c.arg("b").value() instanceof Numeric y && x.at(0) != y.at(0)
+                && (!op.equals("=") || !result)) {
+            // Two different numbers are shown with the digits that tell them apart (0.4037 > 0.4, not 0.40 > 0.4), except
+            // where = holds up to floating-point noise.
+            int digits = ValueText.digitsApart(x.at(0), y.at(0), 3);
+            a = num(ValueText.exact(x.at(0), digits));
+            b = num(ValueText.exact(y.at(0), digits));
+        }
         // In parentheses, so that the relation's own = (or > or <) is not read as one more side of the line.
-        return List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()),
-                call("", bin(op, c.arg("a").element(0), c.arg("b").element(0))), new Expr.Words(Boolean.toString(result))))));
+        return List.of(new Trace.Block("", List.of(Equation.of(sym(c.name()), call("", bin(op, a, b)),
+                new Expr.Words(Boolean.toString(result))))));
     }
 
     // ---- operations of the expression language ------------------------------------------------
