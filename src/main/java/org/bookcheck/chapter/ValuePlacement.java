@@ -8,7 +8,8 @@ import java.util.List;
  * value's numbers must be a run of consecutive tokens of the quote, in order, compared as written
  * ({@link NumberTokens#normal}); never a part of a longer number. When the run occurs more than once,
  * the one at the result position — after the last {@code =}, {@code ≈} or {@code →} of the quote — is
- * taken; when that does not decide, the placement is ambiguous and names the candidates.
+ * taken; when that does not decide, the placement is ambiguous and names the candidates. A list worked out one element
+ * per line ({@code x[0] = … = 0.4} then {@code x[1] = … = 0.85}) stands element by element at the lines' result positions.
  */
 public sealed interface ValuePlacement {
 
@@ -46,7 +47,48 @@ public sealed interface ValuePlacement {
     /** Places a value, given by each element's number texts, in a located quote of the chapter. */
     static ValuePlacement in(Chapter chapter, QuoteLocation.Found quote, List<List<String>> elements) {
         List<String> lines = quote.spans().stream().map(s -> chapter.line(s.line())).toList();
-        return place(ChapterNumbers.scan(chapter).within(quote.spans()), elements, resultPosition(quote.spans(), lines));
+        List<ChapterNumber> tokens = ChapterNumbers.scan(chapter).within(quote.spans());
+        ValuePlacement whole = place(tokens, elements, resultPosition(quote.spans(), lines));
+        if (whole instanceof Absent && elements.size() > 1 && quote.spans().size() > 1) {
+            return onePerLine(tokens, quote.spans(), lines, elements).orElse(whole);
+        }
+        return whole;
+    }
+
+    /**
+     * A list worked out one element per calculation ({@code x[0] = … = 0.4}, then {@code x[1] = … = 0.85}): each element,
+     * in order, is the first number(s) after the last result mark of a later line of the quote than the one before.
+     */
+    static java.util.Optional<ValuePlacement> onePerLine(List<ChapterNumber> tokens, List<Span> spans, List<String> lines,
+            List<List<String>> elements) {
+        List<Span> placed = new ArrayList<>();
+        int line = 0;
+        for (List<String> element : elements) {
+            List<String> want = element.stream().map(NumberTokens::normal).toList();
+            if (want.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            java.util.Optional<Span> found = java.util.Optional.empty();
+            for (; line < spans.size() && found.isEmpty(); line++) {
+                java.util.Optional<Span> result = resultPosition(List.of(spans.get(line)), List.of(lines.get(line)));
+                if (result.isEmpty()) {
+                    continue;
+                }
+                Span at = result.get();
+                List<ChapterNumber> after = tokens.stream()
+                        .filter(t -> t.span().line() == at.line() && t.span().startsAtOrAfter(at.line(), at.column())).toList();
+                if (after.size() >= want.size()
+                        && after.subList(0, want.size()).stream().map(t -> NumberTokens.normal(t.text())).toList().equals(want)) {
+                    Span first = after.getFirst().span();
+                    found = java.util.Optional.of(new Span(first.line(), first.column(), after.get(want.size() - 1).span().endColumn()));
+                }
+            }
+            if (found.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            placed.add(found.get());
+        }
+        return java.util.Optional.of(new Placed(placed));
     }
 
     /**

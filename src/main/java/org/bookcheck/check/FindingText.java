@@ -20,7 +20,9 @@ public final class FindingText {
     static String explain(Finding f, Optional<Value> carried, Optional<BookInputs> book, Function<String, String> placeOfStep) {
         String printed = f.printed().text();
         int digits = ValueText.digitsBeside(f.printed());
-        int apart = carried.map(c -> ValueText.digitsApart(f.exact(), c, digits)).orElse(digits);
+        // The carried value is shown beside the exact one only where the verdict rests on the two differing.
+        boolean beside = f.verdict() instanceof Verdict.OkRoundingCarried || f.verdict() instanceof Verdict.Propagated;
+        int apart = carried.filter(c -> beside).map(c -> ValueText.digitsApart(f.exact(), c, digits)).orElse(digits);
         String exact = ValueText.exact(f.exact(), apart);
         String fromBook = carried.map(c -> ValueText.exact(c, apart)).orElse(null);
         String text = switch (f.verdict()) {

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.bookcheck.chapter.Chapter;
 import org.bookcheck.check.Book;
 import org.bookcheck.check.BookChecker;
@@ -29,6 +30,7 @@ import org.bookcheck.check.FindingText;
 import org.bookcheck.check.FixtureChecker;
 import org.bookcheck.check.FixtureResult;
 import org.bookcheck.draft.ChainReader;
+import org.bookcheck.draft.ElementRuns;
 import org.bookcheck.draft.Proposal;
 import org.bookcheck.draft.Scope;
 import org.bookcheck.draft.Unread;
@@ -101,6 +103,7 @@ final class NewChain {
         if (cmd.append != null) {
             appended = Optional.of(appended(book, chapter, scope));
         }
+        Set<String> outside = scope.entries().stream().map(Scope.Entry::name).collect(Collectors.toSet());
 
         WrittenReader.Reading reading = WrittenReader.read(chapter, first, last);
         List<Unread> unread = new ArrayList<>(reading.unread());
@@ -154,10 +157,26 @@ final class NewChain {
             throw new UserError("lines " + first + "-" + last + " of chapters/" + chapterName + " give inputs only, and a fixture needs a step:"
                     + " take in the lines that use them, or write a step with --expr LINE=EXPR");
         }
+        List<Proposal> accepted = decisions.stream().map(Decision::proposal).toList();
+        if (!cmd.separate) {
+            ElementRuns.Result runs = ElementRuns.gather(accepted, chapter, outside);
+            for (ElementRuns.Gathered g : runs.gathered()) {
+                out.println(String.format("  %-6s gathered %s into one step: %s = %s   printed %s", g.step().written().lines(),
+                        String.join(", ", g.elements()), g.step().name(), g.step().expr(), g.step().printed()));
+                for (Proposal.Step again : g.restating()) {
+                    out.println(String.format("  %-6s step  %s = %s   printed %s   (restates the gathered %s)", again.written().lines(), again.name(),
+                            again.expr(), again.printed(), g.step().name()));
+                }
+            }
+            if (!runs.gathered().isEmpty()) {
+                out.println("  (each element is checked on its own line; --separate keeps one step per element)");
+            }
+            accepted = runs.proposals();
+        }
         ObjectNode json = appended.map(a -> a.json().deepCopy()).orElseGet(() -> fresh(chapter, first, last));
         Path file = appended.map(Appended::file).orElseGet(() -> book.fixturesDir().resolve(chapter.stem()).resolve(json.get("id").asText() + ".json"));
-        for (Decision d : decisions) {
-            add(json, d.proposal(), chapter);
+        for (Proposal p : accepted) {
+            add(json, p, chapter);
         }
         if (!json.has("quote")) {
             ObjectNode firstItem = firstAnchored(json);
@@ -175,11 +194,12 @@ final class NewChain {
                 throw new UserError("the fixture was not written: fix the problems above (--expr, --value or --skip the line)");
             }
         };
-        long steps = decisions.stream().filter(d -> d.proposal() instanceof Proposal.Step).count();
+        long steps = accepted.stream().filter(p -> p instanceof Proposal.Step).count();
+        long inputs = accepted.size() - steps;
         long edited = decisions.stream().filter(Decision::edited).count();
-        String summary = steps + " step" + (steps == 1 ? "" : "s") + " and " + (decisions.size() - steps) + " input"
-                + (decisions.size() - steps == 1 ? "" : "s") + ": " + (decisions.size() - edited) + " as proposed, " + edited + " edited, "
-                + skipped + " left out; " + unread.size() + " line" + (unread.size() == 1 ? "" : "s") + " not read";
+        String summary = steps + " step" + (steps == 1 ? "" : "s") + " and " + inputs + " input" + (inputs == 1 ? "" : "s") + " from "
+                + decisions.size() + " calculation" + (decisions.size() == 1 ? "" : "s") + ": " + (decisions.size() - edited) + " as proposed, "
+                + edited + " edited, " + skipped + " left out; " + unread.size() + " line" + (unread.size() == 1 ? "" : "s") + " not read";
         FixtureResult result;
         if (cmd.dryRun) {
             out.println();

@@ -134,6 +134,10 @@ public final class NewCommand extends BaseCommand {
     @Option(names = "--dry-run", description = "Show the fixture and its verdicts, and write nothing.")
     boolean dryRun;
 
+    @Option(names = "--separate", description = "Keep one step per element the chapter works out (s[0], s[1], ...) instead of gathering"
+            + " the elements of a list or matrix worked out on consecutive lines into one step.")
+    boolean separate;
+
     @Mixin
     BookOption bookOption;
 

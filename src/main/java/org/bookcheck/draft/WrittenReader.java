@@ -116,16 +116,21 @@ public final class WrittenReader {
     private static Written merged(Chapter chapter, Written head, Written w) {
         List<String> sides = new ArrayList<>(head.sides());
         sides.addAll(w.sides());
-        String lastQuoteLine = w.quote().substring(w.quote().lastIndexOf('\n') + 1);
-        int end = w.quote().indexOf('\n') >= 0 ? lastQuoteLine.length()
-                : chapter.line(w.firstLine()).offsetByCodePoints(0, w.column() - 1) + lastQuoteLine.length();
+        return new Written(head.firstLine(), w.lastLine(), head.label(), head.lhs(), sides, w.printed(), quoteFrom(chapter, head, w), head.column());
+    }
+
+    /** The chapter's exact text from where {@code first}'s quote starts to where {@code last}'s ends, lines joined by {@code \n}. */
+    static String quoteFrom(Chapter chapter, Written first, Written last) {
+        String lastQuoteLine = last.quote().substring(last.quote().lastIndexOf('\n') + 1);
+        int end = last.quote().indexOf('\n') >= 0 ? lastQuoteLine.length()
+                : chapter.line(last.firstLine()).offsetByCodePoints(0, last.column() - 1) + lastQuoteLine.length();
         StringBuilder quote = new StringBuilder();
-        for (int line = head.firstLine(); line <= w.lastLine(); line++) {
+        for (int line = first.firstLine(); line <= last.lastLine(); line++) {
             String text = chapter.line(line);
-            int from = line == head.firstLine() ? text.offsetByCodePoints(0, head.column() - 1) : 0;
-            quote.append(line == head.firstLine() ? "" : "\n").append(text, from, line == w.lastLine() ? end : text.length());
+            int from = line == first.firstLine() ? text.offsetByCodePoints(0, first.column() - 1) : 0;
+            quote.append(line == first.firstLine() ? "" : "\n").append(text, from, line == last.lastLine() ? end : text.length());
         }
-        return new Written(head.firstLine(), w.lastLine(), head.label(), head.lhs(), sides, w.printed(), quote.toString(), head.column());
+        return quote.toString();
     }
 
     /** A result printed as the first row of a matrix whose other rows follow one per line ({@code K^T = [0.1, 0.0]} then {@code [0.0, 0.1]}). */

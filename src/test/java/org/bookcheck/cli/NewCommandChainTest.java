@@ -41,18 +41,37 @@ class NewCommandChainTest {
         // A chain continued on lines that start with = is one step, its first readable side the expression.
         assertTrue(out.contains("  27-29  step  m = t / 2   printed 0.625"), out);
         assertTrue(out.contains("  32     step  m_new = m − η × m   printed 0.5625"), out);
-        assertTrue(out.contains("wrote " + FIXTURE + " (6 steps and 3 inputs: 9 as proposed, 0 edited, 0 left out; 0 lines not read)"), out);
+        // The two elements of s, worked out on consecutive lines, are gathered into one step; later steps use its elements.
+        assertTrue(out.contains("  18-19  gathered s_0, s_1 into one step: s = [q[0] × 0.2 + q[1] × 0.4, q[0] × 0.6 + q[1] × -0.2]   printed [0.4, 0.85]"), out);
+        assertTrue(out.contains("  20     step  s_2 = s   printed [0.4, 0.85]   (restates the gathered s)"), out);
+        assertTrue(out.contains("wrote " + FIXTURE + " (5 steps and 3 inputs from 9 calculations: 9 as proposed, 0 edited, 0 left out; 0 lines not read)"), out);
+        assertTrue(out.contains("✓ s (line 18): ok — printed [0.4, 0.85] stands for the exact [0.4, 0.85]"), out);
         assertTrue(out.contains("✓ m (line 29): ok"), out);
         assertTrue(out.contains("  (q[1] × -0.2) = 0.25×(−0.2) = −0.05"), out);
         JsonNode json = new ObjectMapper().readTree(root.resolve(FIXTURE).toFile());
-        assertEquals("t / 2", json.at("/steps/4/expr").asText());
-        assertEquals("m = t / 2\n  = 1.25 / 2\n  = 0.625", json.at("/steps/4/quote").asText());
+        assertEquals("s[0] + s[1]", json.at("/steps/2/expr").asText());
+        assertEquals("t / 2", json.at("/steps/3/expr").asText());
+        assertEquals("m = t / 2\n  = 1.25 / 2\n  = 0.625", json.at("/steps/3/quote").asText());
+        assertEquals("s[0] = 1.5 × 0.2 + 0.25 × 0.4 = 0.4\ns[1] = 1.5 × 0.6 + 0.25 × -0.2 = 0.85", json.at("/steps/0/quote").asText());
         assertEquals("W = [0.2, 0.4]\n    [0.6, -0.2]", json.at("/inputs/W/quote").asText());
         Cli.Run verify = Cli.run("verify", "--root", root.toString());
         // Every step of the new fixture holds; the one failure is the planted slip of line 34, which the fixture leaves out.
         assertEquals(1, verify.exit(), verify::toString);
         assertTrue(verify.out().contains("✓ 32:63     chain › m_new: ok"), verify.out());
         assertTrue(verify.out().contains("✗ 34:27     statements › d: mismatch (FAILS) — printed 0.235, exact 0.225"), verify.out());
+    }
+
+    @Test
+    void separateKeepsOneStepPerElement(@TempDir Path dir) throws Exception {
+        Path root = Cli.copyOfTestBook(dir, "chains");
+        Cli.Run run = Cli.run("new", chapter(root) + ":5-32", "--yes", "--id", "chain", "--separate");
+        assertEquals(0, run.exit(), run::toString);
+        assertFalse(run.out().contains("gathered"), run.out());
+        assertTrue(run.out().contains("wrote " + FIXTURE + " (6 steps and 3 inputs from 9 calculations: 9 as proposed,"), run.out());
+        JsonNode json = new ObjectMapper().readTree(root.resolve(FIXTURE).toFile());
+        assertEquals("s_0", json.at("/steps/0/name").asText());
+        assertEquals("[s_0, s_1]", json.at("/steps/2/expr").asText());
+        assertEquals("s_0 + s_1", json.at("/steps/3/expr").asText());
     }
 
     @Test
@@ -65,7 +84,7 @@ class NewCommandChainTest {
         assertTrue(run.out().contains("  34     step  d = m - 0.4   printed 0.235"), run.out());
         assertTrue(run.out().contains("✗ d (line 34): mismatch (FAILS) — printed 0.235 but the exact value is 0.225"), run.out());
         JsonNode json = new ObjectMapper().readTree(root.resolve(FIXTURE).toFile());
-        assertEquals(7, json.get("steps").size());
+        assertEquals(6, json.get("steps").size());
         assertEquals("chain", json.get("id").asText());
     }
 
@@ -92,7 +111,7 @@ class NewCommandChainTest {
         assertTrue(out.contains("  26     step  total = s_0 + s_1   printed 1.25   (as you wrote it)"), out);
         assertTrue(out.contains("  27-29  step  m = (s_0 + s_1) / 2   printed 0.625"), out);
         assertTrue(out.contains("  32     left out (--skip): step  m_new = "), out);
-        assertTrue(out.contains("(2 steps and 3 inputs: 0 as proposed, 5 edited, 1 left out;"), out);
+        assertTrue(out.contains("(2 steps and 3 inputs from 5 calculations: 0 as proposed, 5 edited, 1 left out;"), out);
         JsonNode json = new ObjectMapper().readTree(root.resolve(FIXTURE).toFile());
         assertEquals("[0.4, 0.85]", json.at("/inputs/s/printed").asText());
     }
@@ -105,7 +124,7 @@ class NewCommandChainTest {
         assertEquals(0, run.exit(), run::toString);
         assertTrue(run.out().contains("Enter keeps it; s leaves it out; i makes it an input; n NAME, e EXPR, v VALUE change it: "), run.out());
         assertTrue(run.out().contains("  19     step  second = 1.5 × 0.6 + 0.25 × -0.2   printed 0.85   (as you wrote it)"), run.out());
-        assertTrue(run.out().contains("(2 steps and 0 inputs: 1 as proposed, 1 edited, 1 left out;"), run.out());
+        assertTrue(run.out().contains("(2 steps and 0 inputs from 2 calculations: 1 as proposed, 1 edited, 1 left out;"), run.out());
         Cli.Run ended = Cli.runWithInput("\n", "new", chapter(root) + ":18-20", "--id", "asked-again");
         assertEquals(2, ended.exit(), ended::toString);
         assertTrue(ended.err().contains("no answer (standard input ended); answer each proposal, or give --yes to accept them all"), ended.err());
