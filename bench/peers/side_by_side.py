@@ -60,32 +60,56 @@ def blas_in_use():
     return run([sys.executable, "-c", code]).split()
 
 
+# The products of a dense layer at the benchmark models' shapes (m×k×n), as MatmulBenchmark names them.
+GEMM_SHAPES = ["512x128x384", "512x512x128", "1024x256x768", "1024x256x1024", "1024x1024x256", "2048x2048x2048"]
+GEMM_FORMS = ["AB", "AtB", "ABt"]
+
+
 def sgemm_ceiling(args):
+    """OpenBLAS's sgemm through numpy (float32), GFLOP/s median and best per form and shape.
+
+    AtB multiplies a k×m array's transpose and ABt an n×k array's transpose: numpy hands the transposed views to
+    sgemm with the transpose flags, so OpenBLAS reads them in place, as bookcheck's kernels do."""
     code = f"""
 import time, statistics, numpy as np
-n = 2048
-a = np.random.default_rng(1).standard_normal((n, n)).astype(np.float32)
-b = np.random.default_rng(2).standard_normal((n, n)).astype(np.float32)
-c = a @ b
-times = []
-for _ in range({args.sgemm_reps}):
-    t0 = time.perf_counter(); c = a @ b; times.append(time.perf_counter() - t0)
-print(2 * n ** 3 / statistics.median(times) / 1e9, 2 * n ** 3 / min(times) / 1e9)
+rng = np.random.default_rng(1)
+for shape in {GEMM_SHAPES!r}:
+    m, k, n = map(int, shape.split("x"))
+    for form in {GEMM_FORMS!r}:
+        a = rng.standard_normal((k, m) if form == "AtB" else (m, k)).astype(np.float32)
+        b = rng.standard_normal((n, k) if form == "ABt" else (k, n)).astype(np.float32)
+        x = a.T if form == "AtB" else a
+        y = b.T if form == "ABt" else b
+        c = x @ y
+        reps = max(5, min({args.sgemm_reps}, int(2e10 / (2 * m * k * n))))
+        times = []
+        for _ in range(reps):
+            t0 = time.perf_counter(); c = x @ y; times.append(time.perf_counter() - t0)
+        print(form, shape, 2 * m * k * n / statistics.median(times) / 1e9, 2 * m * k * n / min(times) / 1e9)
 """
-    median, best = map(float, run([sys.executable, "-c", code]).split())
-    return median, best
+    out = {}
+    for line in run([sys.executable, "-c", code]).splitlines():
+        form, shape, median, best = line.split()
+        out[(form, shape)] = (float(median), float(best))
+    return out
 
 
 def jmh_gemm(args):
+    """bookcheck's GEMM in JMH at the same forms and shapes, GFLOP/s (the flops counter's throughput)."""
     out = run(["mvn", "-B", "-q", "-Pjmh", "test-compile", "exec:exec",
-               f"-Djmh.args=MatmulBenchmark -p form=AB -p shape=2048x2048x2048 -p threads={args.threads}"
-               " -f 1 -wi 3 -i 5 -w 2s -r 2s -rf text"])
-    # the summary's aux counter line: MatmulBenchmark.product:flops  AB  2048x2048x2048  2  thrpt  5  <score> ± <err>  ops/s
+               f"-Djmh.args=MatmulBenchmark -p form={','.join(GEMM_FORMS)} -p shape={','.join(GEMM_SHAPES)}"
+               f" -p threads={args.threads} -f 1 -wi 3 -i 5 -w 1s -r 1s -rf text"])
+    # the summary's counter lines: MatmulBenchmark.product:flops  AB  2048x2048x2048  2  thrpt  5  <score> ± <err>  ops/s
+    found = {}
     for line in out.splitlines():
         if line.startswith("MatmulBenchmark.product:flops") and "thrpt" in line:
-            cols = line.split("thrpt")[1].replace(",", "").split()
-            return float(cols[cols.index("±") - 1] if "±" in cols else cols[-2]) / 1e9
-    sys.exit(f"no flops line in JMH's output:\n{out}")
+            cols = line.replace(",", "").split()
+            form, shape = cols[1], cols[2]
+            after = cols[cols.index("thrpt") + 2:]
+            found[(form, shape)] = float(after[0]) / 1e9
+    if len(found) != len(GEMM_FORMS) * len(GEMM_SHAPES):
+        sys.exit(f"JMH gave {len(found)} of {len(GEMM_FORMS) * len(GEMM_SHAPES)} products:\n{out}")
+    return found
 
 
 def main():
@@ -115,24 +139,31 @@ def main():
             print(f"round {r} {s}: bookcheck median {ours[0]:.1f} ms (min {ours[1]:.1f}, max {ours[2]:.1f}); "
                   f"pytorch median {theirs[0]:.1f} ms (min {theirs[1]:.1f}, max {theirs[2]:.1f}); "
                   f"ratio {ours[0] / theirs[0]:.2f}; load {os.getloadavg()[0]:.2f}", flush=True)
-    print(f"\n{args.threads} threads, {args.rounds} alternating rounds, {args.steps} timed steps each")
-    print(f"{'shape':5} {'bookcheck ms':>13} {'pytorch ms':>11} {'ratio':>6} {'bookcheck GFLOP/s':>18} {'pytorch GFLOP/s':>16}")
     ours_gflops = {}
-    for s in shapes:
-        ours = statistics.median(m for m, _, _ in results[s][0])
-        theirs = statistics.median(m for m, _, _ in results[s][1])
-        ours_gflops[s] = step_flops(s) / ours / 1e6
-        print(f"{s:5} {ours:13.1f} {theirs:11.1f} {ours / theirs:6.2f} {ours_gflops[s]:18.1f} "
-              f"{step_flops(s) / theirs / 1e6:16.1f}")
+    if args.rounds > 0:
+        print(f"\n{args.threads} threads, {args.rounds} alternating rounds, {args.steps} timed steps each")
+        print(f"{'shape':5} {'bookcheck ms':>13} {'pytorch ms':>11} {'ratio':>6} {'bookcheck GFLOP/s':>18} {'pytorch GFLOP/s':>16}")
+        for s in shapes:
+            ours = statistics.median(m for m, _, _ in results[s][0])
+            theirs = statistics.median(m for m, _, _ in results[s][1])
+            ours_gflops[s] = step_flops(s) / ours / 1e6
+            print(f"{s:5} {ours:13.1f} {theirs:11.1f} {ours / theirs:6.2f} {ours_gflops[s]:18.1f} "
+                  f"{step_flops(s) / theirs / 1e6:16.1f}")
     if args.sgemm:
         env_threads = os.environ.get("OPENBLAS_NUM_THREADS")
-        median, best = sgemm_ceiling(args)
+        ceiling = sgemm_ceiling(args)
         jmh = jmh_gemm(args)
-        print(f"\nOpenBLAS sgemm 2048² ({env_threads} threads, numpy): median {median:.1f} GFLOP/s, best {best:.1f}")
-        print(f"bookcheck GEMM 2048² (JMH, {args.threads} threads): {jmh:.1f} GFLOP/s = {100 * jmh / median:.0f}% of OpenBLAS")
-        for s in shapes:
-            print(f"step {s}: {ours_gflops[s]:.1f} GFLOP/s = {100 * ours_gflops[s] / median:.0f}% of the sgemm ceiling")
-
+        print(f"\nGEMM, GFLOP/s: OpenBLAS sgemm through numpy ({env_threads} threads, median of repeats) beside bookcheck's"
+              f" (JMH, {args.threads} threads, mean of 5 iterations)")
+        print(f"{'form':5} {'m x k x n':>16} {'OpenBLAS':>9} {'bookcheck':>10} {'fraction':>9}")
+        for shape in GEMM_SHAPES:
+            for form in GEMM_FORMS:
+                theirs = ceiling[(form, shape)][0]
+                ours = jmh[(form, shape)]
+                print(f"{form:5} {shape:>16} {theirs:9.1f} {ours:10.1f} {100 * ours / theirs:8.0f}%")
+        square = ceiling[("AB", "2048x2048x2048")][0]
+        for s in ours_gflops:
+            print(f"step {s}: {ours_gflops[s]:.1f} GFLOP/s = {100 * ours_gflops[s] / square:.0f}% of OpenBLAS's sgemm at 2048²")
 
 if __name__ == "__main__":
     main()
