@@ -58,7 +58,8 @@ import picocli.CommandLine.Parameters;
         description = {"Add a fixture for a worked example of a chapter. With a range of lines (chapters/worksheet.md:40-52), bookcheck"
                 + " reads every calculation written out there into one expression step per printed result (or an input for a value"
                 + " the book gives), lists how it read each, lets --name, --expr, --value, --skip, --input or the prompt change any"
-                + " (--yes accepts them all), writes the fixture (or adds to one with --append), checks it and prints verdicts and trace.",
+                + " (--yes accepts them all), gathers the elements of a list or matrix worked out on consecutive lines into one step"
+                + " (--separate keeps them apart), writes the fixture (or adds to one with --append), checks it and prints verdicts and trace.",
                 "With one line that writes its calculation out, the same for that line (Enter takes the statement as a step).",
                 "With one line and --op (chapters/04-training-neural-networks.md:37), a line with no written-out calculation,"
                 + " or a --quote; bookcheck lists the values printed there as v1, v2, ..., proposes the last as the printed result,"
