@@ -17,6 +17,8 @@ if [ "${1:-}" = "--install" ]; then
     apt-get update
     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3-torch python3-numpy \
         libopenblas0-pthread
+    # --install alone installs; with more options it goes on to run them.
+    [ "$#" -eq 0 ] && exit 0
 fi
 arch=$("$python" -c "import sysconfig; print(sysconfig.get_config_var('MULTIARCH') or 'x86_64-linux-gnu')")
 openblas=/usr/lib/$arch/openblas-pthread
