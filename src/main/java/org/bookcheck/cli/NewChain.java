@@ -133,11 +133,14 @@ final class NewChain {
             }
             Optional<Decision> decision = decide(proposal.get(), outcome instanceof ChainReader.Outcome.NotRead, scope);
             if (decision.isEmpty()) {
+                scope.previous(Optional.empty());
                 skipped++;
                 continue;
             }
             decisions.add(decision.get());
             scope.add(entry(decision.get().proposal(), scope));
+            scope.previous(decision.get().proposal() instanceof Proposal.Step s
+                    ? Optional.of(new Scope.Previous(ChainReader.family(w), s.expr())) : Optional.empty());
         }
         for (String key : keys()) {
             if (!usedKeys.contains(key)) {

@@ -55,11 +55,12 @@ public final class ChainReader {
 
     /** The proposal for one written calculation over the scope (which it does not change). */
     public static Outcome read(Written w, Scope scope) {
+        Set<String> next = scope.previous().filter(p -> p.family().equals(family(w))).map(p -> successors(p.expression())).orElse(Set.of());
         String base = w.lhs().map(Names::of).filter(n -> !n.isEmpty())
                 .orElseGet(() -> Optional.of(Names.ofLabel(w.label())).filter(n -> !n.isEmpty()).orElse("line_" + w.firstLine()));
         if (w.printed().isEmpty()) {
             for (String side : w.sides()) {
-                Optional<String> expr = usable(prepare(side, scope), scope);
+                Optional<String> expr = usable(prepare(side, scope, next), scope);
                 if (expr.isPresent()) {
                     return new Outcome.Formula(base, expr.get());
                 }
@@ -79,7 +80,7 @@ public final class ChainReader {
                     "the result \"" + printed + "\" is no printed value: " + e.getMessage()));
         }
         for (String side : w.sides()) {
-            String prepared = prepare(side, scope);
+            String prepared = prepare(side, scope, next);
             try {
                 Value v = evaluate(prepared, scope);
                 if (!v.describeShape().equals(PrintedValueParser.value(shown).describeShape())) {
@@ -97,7 +98,7 @@ public final class ChainReader {
         if (!w.sides().isEmpty()) {
             return new Outcome.NotRead(new Unread(w.firstLine(), w.quote().lines().findFirst().orElse(""), "no side reads over the names in scope (" + problem + ")"));
         }
-        return new Outcome.Proposed(printedOnly(w, base, printed, scope));
+        return new Outcome.Proposed(printedOnly(w, base, printed, scope, next));
     }
 
     private static String firstLine(String message) {
@@ -105,7 +106,7 @@ public final class ChainReader {
     }
 
     /** A value printed with no expression beside it. */
-    private static Proposal printedOnly(Written w, String base, String printed, Scope scope) {
+    private static Proposal printedOnly(Written w, String base, String printed, Scope scope, Set<String> next) {
         PrintedValue value = PrintedValueParser.parse(printed);
         String name = scope.fresh(base);
         if (value instanceof PrintedArray array) {
@@ -135,7 +136,7 @@ public final class ChainReader {
             }
         }
         if (value instanceof PrintedNumber number && significantDigits(number.text()) >= 2) {
-            Optional<String> bound = binding(number.value(), scope);
+            Optional<String> bound = binding(number.value(), scope, next);
             if (bound.isPresent()) {
                 return new Proposal.Step(name, bound.get(), printed, w, "restates " + bound.get() + ", printed the same");
             }
@@ -278,7 +279,48 @@ public final class ChainReader {
      * differs in case alone to the name in scope, and a decimal number an earlier name prints to that name.
      */
     static String prepare(String side, Scope scope) {
-        return prepareTokens(bindArrays(side, scope), scope);
+        return prepare(side, scope, Set.of());
+    }
+
+    /** The same, preferring among names that print the same number those in {@code next} (the pattern the calculation before continues). */
+    static String prepare(String side, Scope scope, Set<String> next) {
+        return prepareTokens(bindArrays(side, scope), scope, next);
+    }
+
+    /** The family of a calculation's left-hand side: {@code P} of {@code P(C)}, {@code dWO} of {@code dWO[0][1]}, else the whole of it. */
+    public static String family(Written w) {
+        String lhs = w.lhs().orElse("").strip();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.+?)\\s*(?:\\(\\s*[\\p{L}\\p{N}_]+\\s*\\)|(?:\\[\\d+])+)$").matcher(lhs);
+        return m.matches() ? m.group(1) : lhs;
+    }
+
+    /**
+     * What continues the references of an expression one place on: {@code L[2]} gives {@code L[3]}, {@code M[0][1]} gives
+     * {@code M[0][2]}, and a name ending in one letter or number after an underscore the next one ({@code P_A} gives
+     * {@code P_B}, {@code s_0} gives {@code s_1}).
+     */
+    static Set<String> successors(String expression) {
+        Set<String> out = new java.util.HashSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}_])([\\p{L}_][\\p{L}\\p{N}_]*)((?:\\[\\d+])*)").matcher(expression);
+        while (m.find()) {
+            String name = m.group(1);
+            String indices = m.group(2);
+            if (!indices.isEmpty()) {
+                int open = indices.lastIndexOf('[');
+                int last = Integer.parseInt(indices.substring(open + 1, indices.length() - 1));
+                out.add(name + indices.substring(0, open) + "[" + (last + 1) + "]");
+            } else {
+                java.util.regex.Matcher key = java.util.regex.Pattern.compile("^(.*_)([A-Za-z]|\\d+)$").matcher(name);
+                if (key.matches()) {
+                    String k = key.group(2);
+                    boolean number = Character.isDigit(k.charAt(0));
+                    if (number || (k.charAt(0) != 'z' && k.charAt(0) != 'Z')) {
+                        out.add(key.group(1) + (number ? String.valueOf(Integer.parseInt(k) + 1) : String.valueOf((char) (k.charAt(0) + 1))));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static final java.util.regex.Pattern ARRAY = java.util.regex.Pattern.compile(
@@ -309,7 +351,7 @@ public final class ChainReader {
         return out.append(side.substring(copied)).toString();
     }
 
-    private static String prepareTokens(String side, Scope scope) {
+    private static String prepareTokens(String side, Scope scope, Set<String> next) {
         List<? extends Token> tokens;
         try {
             ExprLexer lexer = new ExprLexer(CharStreams.fromString(side));
@@ -373,7 +415,7 @@ public final class ChainReader {
                 double v = Double.parseDouble(token.getText());
                 boolean unary = t > 0 && tokens.get(t - 1).getType() == ExprLexer.MINUS
                         && (t == 1 || BEFORE_UNARY.contains(tokens.get(t - 2).getType()));
-                Optional<String> signed = unary ? binding(-v, scope) : Optional.empty();
+                Optional<String> signed = unary ? binding(-v, scope, next) : Optional.empty();
                 int end = chars(side, token.getStopIndex() + 1);
                 if (signed.isPresent()) {
                     int minus = chars(side, tokens.get(t - 1).getStartIndex());
@@ -382,7 +424,7 @@ public final class ChainReader {
                         copied = end;
                     }
                 } else {
-                    Optional<String> bound = binding(v, scope);
+                    Optional<String> bound = binding(v, scope, next);
                     if (bound.isPresent()) {
                         out.append(side, copied, start).append(bound.get());
                         copied = end;
@@ -395,19 +437,26 @@ public final class ChainReader {
 
     /** The most recent name in scope that prints this number: a number, or an element of a list or matrix. */
     static Optional<String> binding(double v, Scope scope) {
+        return binding(v, scope, Set.of());
+    }
+
+    /**
+     * The name that prints this number: of those in {@code next} (continuing the calculation before), the most recent;
+     * else the most recent name in scope that prints it, a number or an element of a list or matrix.
+     */
+    static Optional<String> binding(double v, Scope scope, Set<String> next) {
+        List<String> candidates = new ArrayList<>();
         List<Scope.Entry> entries = scope.entries();
         for (int k = entries.size() - 1; k >= 0; k--) {
             Scope.Entry e = entries.get(k);
             switch (e.printed().orElse(null)) {
-                case PrintedNumber n when n.value() == v -> {
-                    return Optional.of(e.name());
-                }
+                case PrintedNumber n when n.value() == v -> candidates.add(e.name());
                 case PrintedArray a -> {
                     boolean vector = a.rows() == 1 || a.cols() == 1;
                     for (int i = 0; i < a.rows(); i++) {
                         for (int j = 0; j < a.cols(); j++) {
                             if (a.element(i, j).value() == v) {
-                                return Optional.of(vector ? e.name() + "[" + (a.rows() == 1 ? j : i) + "]" : e.name() + "[" + i + "][" + j + "]");
+                                candidates.add(vector ? e.name() + "[" + (a.rows() == 1 ? j : i) + "]" : e.name() + "[" + i + "][" + j + "]");
                             }
                         }
                     }
@@ -416,7 +465,7 @@ public final class ChainReader {
                 }
             }
         }
-        return Optional.empty();
+        return candidates.stream().filter(next::contains).findFirst().or(() -> candidates.stream().findFirst());
     }
 
     private static int chars(String source, int codePointIndex) {

@@ -20,13 +20,27 @@ public final class Scope {
     public record Entry(String name, Value value, Optional<PrintedValue> printed, boolean step) {
     }
 
+    /** The calculation accepted last: the family of its left-hand side ({@code P} of {@code P(C)}, {@code s} of {@code s[1]}) and its expression. */
+    public record Previous(String family, String expression) {
+    }
+
     private final List<Entry> entries = new ArrayList<>();
+    private Optional<Previous> previous = Optional.empty();
     private final Map<String, String> formulas = new LinkedHashMap<>();
 
     /** Adds an input or step; a later entry of the same name replaces the earlier one. */
     public void add(Entry entry) {
         entries.removeIf(e -> e.name().equals(entry.name()));
         entries.add(entry);
+    }
+
+    /** Remembers the calculation accepted last, so that the next one of its family can continue its pattern. */
+    public void previous(Optional<Previous> calculation) {
+        previous = calculation;
+    }
+
+    public Optional<Previous> previous() {
+        return previous;
     }
 
     /** Remembers a formula the chapter writes for a name, without a printed result. */

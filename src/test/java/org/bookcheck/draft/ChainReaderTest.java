@@ -101,4 +101,32 @@ class ChainReaderTest {
         assertEquals("L", step.name());
         assertEquals("x × 3", step.expr());
     }
+
+    @Test
+    void aNumberSeveralNamesPrintContinuesThePatternOfTheCalculationBefore() {
+        Scope scope = new Scope();
+        add(scope, "P_A", "0.250", true);
+        add(scope, "P_B", "0.249", true);
+        add(scope, "P_C", "0.251", true);
+        add(scope, "P_D", "0.249", true);
+        Written b = new Written(8, 8, "", Optional.of("dL/dlogit(B)"), List.of("0.249 - 0"), Optional.of("0.249"), "q", 1);
+        // With nothing before it, 0.249 is the most recent name that prints it.
+        assertEquals("P_D - 0", ((Proposal.Step) ((ChainReader.Outcome.Proposed) ChainReader.read(b, scope)).proposal()).expr());
+        // After dL/dlogit(A) = P_A - 0, the same family goes on with P_B.
+        scope.previous(Optional.of(new Scope.Previous("dL/dlogit", "P_A - 0")));
+        assertEquals("P_B - 0", ((Proposal.Step) ((ChainReader.Outcome.Proposed) ChainReader.read(b, scope)).proposal()).expr());
+        // Another family does not continue it.
+        scope.previous(Optional.of(new Scope.Previous("loss", "P_A - 0")));
+        assertEquals("P_D - 0", ((Proposal.Step) ((ChainReader.Outcome.Proposed) ChainReader.read(b, scope)).proposal()).expr());
+    }
+
+    @Test
+    void successorsAndFamiliesAreReadFromTheWriting() {
+        assertEquals(java.util.Set.of("L[3]", "M[0][2]", "P_B", "s_1"), ChainReader.successors("L[2] + M[0][1] × P_A - s_0"));
+        // A name without a one-letter or numbered key has no successor; z is the last letter.
+        assertEquals(java.util.Set.of(), ChainReader.successors("loss + P_z"));
+        assertEquals("P", ChainReader.family(new Written(1, 1, "", Optional.of("P(C)"), List.of(), Optional.empty(), "q", 1)));
+        assertEquals("dWO", ChainReader.family(new Written(1, 1, "", Optional.of("dWO[0][1]"), List.of(), Optional.empty(), "q", 1)));
+        assertEquals("loss", ChainReader.family(new Written(1, 1, "", Optional.of("loss"), List.of(), Optional.empty(), "q", 1)));
+    }
 }
