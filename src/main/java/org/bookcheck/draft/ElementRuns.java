@@ -247,10 +247,8 @@ public final class ElementRuns {
         return found;
     }
 
+    /** {@code base_2}, {@code base_3}, ...: the first not taken (called only when {@code base} itself is). */
     private static String fresh(String base, Set<String> taken) {
-        if (!taken.contains(base)) {
-            return base;
-        }
         for (int k = 2; ; k++) {
             if (!taken.contains(base + "_" + k)) {
                 return base + "_" + k;

@@ -33,6 +33,10 @@ class ElementRunsTest {
             - P(A) ≈ 0.250
             - P(B) ≈ 0.249
             - P(C) ≈ 0.249
+            v[1] = 1 + 1 = 2
+            v[1] = 3 - 1 = 2
+            v[2] = 2 + 1 = 3
+            a[0] = 1 + 1 = 2; a[1] = 2 + 2 = 4
             ```
             """;
 
@@ -125,5 +129,60 @@ class ElementRunsTest {
         assertEquals(List.of(
                 "s_2 = [1.5 × 0.2 + 0.25 × 0.4, 1.5 × 0.6 + 0.25 × -0.2] | [0.4, 0.85] | 2-3",
                 "t = s_2[0] + s_2[1] | 1.25 | 6"), described(ElementRuns.gather(in, CHAPTER, Set.of("s")).proposals()));
+    }
+
+    @Test
+    void aNameTakenBeforeOrAfterTheRunGetsANumberAndARestatementKeepsItsOwnName() {
+        List<Proposal> in = List.of(
+                step(6, "t", "s", "1.25", "1.25"),
+                step(2, "s[0]", "s_0", "1.5 × 0.2 + 0.25 × 0.4", "0.4"),
+                step(3, "s[1]", "s_1", "1.5 × 0.6 + 0.25 × -0.2", "0.85"),
+                step(5, "s", "again", "[s_0, s_1]", "[0.4, 0.85]"));
+        assertEquals(List.of(
+                "s = 1.25 | 1.25 | 6",
+                "s_2 = [1.5 × 0.2 + 0.25 × 0.4, 1.5 × 0.6 + 0.25 × -0.2] | [0.4, 0.85] | 2-3",
+                "again = s_2 | [0.4, 0.85] | 5"), described(ElementRuns.gather(in, CHAPTER, Set.of()).proposals()));
+        List<Proposal> after = List.of(
+                step(2, "s[0]", "s_0", "1.5 × 0.2 + 0.25 × 0.4", "0.4"),
+                step(3, "s[1]", "s_1", "1.5 × 0.6 + 0.25 × -0.2", "0.85"),
+                step(6, "t", "s", "s_0 + s_1", "1.25"));
+        assertEquals(List.of(
+                "s_3 = [1.5 × 0.2 + 0.25 × 0.4, 1.5 × 0.6 + 0.25 × -0.2] | [0.4, 0.85] | 2-3",
+                "s = s_3[0] + s_3[1] | 1.25 | 6"), described(ElementRuns.gather(after, CHAPTER, Set.of("s_2")).proposals()));
+    }
+
+    @Test
+    void aListStartingAtOneOrTwoElementsOnOneLineOrARenamedElementStaySeparate() {
+        List<Proposal> fromOne = List.of(
+                step(21, "v[1]", "v_1_2", "3 - 1", "2"),
+                step(22, "v[2]", "v_2", "2 + 1", "3"));
+        assertEquals(described(fromOne), described(ElementRuns.gather(fromOne, CHAPTER, Set.of()).proposals()));
+        // The same element twice is no list either, even where the second would be element 1 of a list begun at the first.
+        List<Proposal> twice = List.of(
+                step(20, "v[1]", "v_1", "1 + 1", "2"),
+                step(21, "v[1]", "v_1_2", "3 - 1", "2"));
+        assertEquals(described(twice), described(ElementRuns.gather(twice, CHAPTER, Set.of()).proposals()));
+        List<Proposal> oneLine = List.of(
+                step(23, "a[0]", "a_0", "1 + 1", "2"),
+                step(23, "a[1]", "a_1", "2 + 2", "4"));
+        assertEquals(described(oneLine), described(ElementRuns.gather(oneLine, CHAPTER, Set.of()).proposals()));
+        List<Proposal> renamed = List.of(
+                step(17, "P(A)", "first", "n[0]", "0.250"),
+                step(18, "P(B)", "P_B", "n[1]", "0.249"),
+                step(19, "P(C)", "P_C", "n[2]", "0.249"));
+        assertEquals(List.of("first = n[0] | 0.250 | 17", "P = [n[1], n[2]] | [0.249, 0.249] | 18-19"),
+                described(ElementRuns.gather(renamed, CHAPTER, Set.of()).proposals()));
+    }
+
+    @Test
+    void aRowThatUsesAnEarlierRowIsAListOfItsOwn() {
+        List<Proposal> in = List.of(
+                step(7, "Q[0][0]", "Q_0_0", "1×0.1 + 0×0.0", "0.1"),
+                step(8, "Q[0][1]", "Q_0_1", "1×0.0 + 0×0.1", "0.0"),
+                step(9, "Q[1][0]", "Q_1_0", "Q_0_1 + 0.0", "0.0"),
+                step(10, "Q[1][1]", "Q_1_1", "Q_0_0", "0.1"));
+        assertEquals(List.of(
+                "Q_0 = [1×0.1 + 0×0.0, 1×0.0 + 0×0.1] | [0.1, 0.0] | 7-8",
+                "Q_1 = [Q_0[1] + 0.0, Q_0[0]] | [0.0, 0.1] | 9-10"), described(ElementRuns.gather(in, CHAPTER, Set.of()).proposals()));
     }
 }
