@@ -85,6 +85,23 @@ class ElementJudgeTest {
     }
 
     @Test
+    void anInputOffByLessThanNoiseRelativeToItsSizeIsNotOff() {
+        // a is 1000.0000001, printed 1000: off by 1e-7, which is below the noise 1e-9 × 1000 = 1e-6 of a number of
+        // that size. b is exactly 0.25068, printed 0.251 on its own line. "1000 × b": exact 250.68001 (250.7), from
+        // the book 251.0; printed 250.0. No off input on the line, so the correction is the exact value.
+        book.chapter("a = 1000\nb = 0.251\n1000 × b = 250.0\n").fixture("prod", holds("prod", "1000 × b = 250.0",
+                "{\"big\": 1000.0000001, \"x\": 0.25068}", """
+                [{"name": "a", "op": "restate", "args": {"x": "big"}, "printed": "1000", "quote": "a = 1000"},
+                 {"name": "b", "op": "restate", "args": {"x": "x"}, "printed": "0.251", "quote": "b = 0.251"},
+                 {"name": "c", "op": "scale", "args": {"x": "b", "s": "a"}, "printed": "250.0"}]"""));
+        Finding c = finding("prod", "c");
+        Proposal.Replace r = assertInstanceOf(Proposal.Replace.class, c.elements().get(0).proposal());
+        assertEquals(250.68000002507, r.value(), 1e-9);
+        assertEquals(EXACT, r.basis());
+        assertFalse(c.explanation().contains("(step \"a\""), c.explanation());
+    }
+
+    @Test
     void anOffInputTheLineShowsMakesTheBooksValueTheCorrection() {
         // As above, but the line shows 0.251 itself: 4 × 0.251 = 1.010, which the book's inputs make 1.004.
         book.chapter("a = 4\nb = 0.251\n4 × 0.251 = 1.010\n").fixture("prod", holds("prod", "4 × 0.251 = 1.010", "{\"four\": 4, \"x\": 0.25068}", """
