@@ -172,6 +172,10 @@ class ProvenanceTest {
      * follow from the wrong x[0] and x[1].
      */
     private Finding restatedList(int n) {
+        return restatedList(n, "");
+    }
+
+    private Finding restatedList(int n, String more) {
         StringBuilder exact = new StringBuilder("[");
         StringBuilder shown = new StringBuilder("[");
         for (int i = 1; i <= n; i++) {
@@ -179,9 +183,9 @@ class ProvenanceTest {
             shown.append(i > 1 ? ", " : "").append(i == 1 ? 5 : i == 2 ? 7 : i);
         }
         String list = shown.append("]").toString();
-        book.chapter("x = " + list + "\ny = " + list + "\n").fixture("big", holds("big", "y = " + list, "{\"v\": " + exact.append("]") + "}", """
+        book.chapter("x = " + list + "\ny = " + list + "\nz = 7\n").fixture("big", holds("big", "y = " + list, "{\"v\": " + exact.append("]") + "}", """
                 [{"name": "x", "op": "restate", "args": {"x": "v"}, "printed": "%s", "quote": "x = %s"},
-                 {"name": "y", "op": "restate", "args": {"x": "x"}, "printed": "%s"}]""".formatted(list, list, list)));
+                 {"name": "y", "op": "restate", "args": {"x": "x"}, "printed": "%s"}%s]""".formatted(list, list, list, more)));
         return finding("big", "y");
     }
 
@@ -199,6 +203,14 @@ class ProvenanceTest {
         // 600 × 600 = 360,000 reads: too many to follow, so every element of y stands for every source of x.
         Finding y = restatedList(600);
         Verdict.Propagated p = assertInstanceOf(Verdict.Propagated.class, y.elements().get(0).verdict());
+        assertEquals(List.of(new ElementRef("x", 0, "[0]"), new ElementRef("x", 1, "[1]")), p.from());
+    }
+
+    @Test
+    void anElementOfAValueFollowedAsAWholeFollowsFromAllItsSources() {
+        // z = y[1], printed 7 (exact 2): the book's y[1] is 7, and y, too large to follow, stands for x[0] and x[1].
+        restatedList(600, ", {\"name\": \"z\", \"expr\": \"y[1]\", \"printed\": \"7\", \"quote\": \"z = 7\"}");
+        Verdict.Propagated p = assertInstanceOf(Verdict.Propagated.class, finding("big", "z").verdict());
         assertEquals(List.of(new ElementRef("x", 0, "[0]"), new ElementRef("x", 1, "[1]")), p.from());
     }
 }
