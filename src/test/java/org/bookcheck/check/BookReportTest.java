@@ -3,8 +3,11 @@ package org.bookcheck.check;
 import static org.bookcheck.check.TempBook.fixtureJson;
 import static org.bookcheck.check.TempBook.holds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import org.bookcheck.fixture.ClaimKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,5 +102,48 @@ class BookReportTest {
     void aBookWithoutFixturesSaysNothingWasChecked() {
         book.chapter("Sum: 2 + 2 = 4.\n");
         assertEquals("Book: 0 printed values; 0 fixtures, nothing was checked", book.check().summaryLine());
+    }
+
+    private static final String SUM = "[{\"name\": \"s\", \"op\": \"add\", \"args\": {\"a\": \"a\", \"b\": \"b\"}, \"printed\": \"%s\"}]";
+
+    @Test
+    void theCountsBehindTheSummary() {
+        // good: 2 + 2 = 4 (holds, passes); bad: 2 + 3 printed 6 (holds, fails: 5); broken: not JSON (unusable);
+        // sup: a + b worked as 2 + 2 = 4 (supplementary, passes); the waiver file is not JSON (unusable).
+        book.chapter("Good: 2 + 2 = 4.\nBad: 2 + 3 = 6.\nAdding: $a + b$ is the sum.\n")
+                .fixture("good", holds("good", "Good: 2 + 2 = 4.", "{\"a\": 2, \"b\": 2}", SUM.formatted("4")))
+                .fixture("bad", holds("bad", "Bad: 2 + 3 = 6.", "{\"a\": 2, \"b\": 3}", SUM.formatted("6")))
+                .fixture("broken", "{ not json")
+                .fixture("sup", fixtureJson("sup", "$a + b$", "\"claim\": \"supplementary\", \"note\": \"a worked example\"",
+                        "{\"a\": 2, \"b\": 2}", SUM.formatted("4")))
+                .file("fixtures/ch/waivers.json", "{");
+        BookReport report = book.check();
+        assertFalse(report.passed());
+        assertTrue(report.hasInvalidFixtures());
+        assertEquals(1, report.passedWithClaim(ClaimKind.HOLDS));
+        assertEquals(1, report.passedWithClaim(ClaimKind.SUPPLEMENTARY));
+        assertEquals(0, report.passedWithClaim(ClaimKind.ERRATUM));
+        assertEquals(1, report.failing());
+        assertEquals(1, report.unusableFixtures());
+        assertEquals(1, report.unusableWaiverFiles());
+        assertEquals(2, report.invalid());
+        assertEquals(new BookReport.ValueCounts(2, 1, 1, 0, 0, 0, 0, 0), report.printedValues());
+        assertEquals(new BookReport.ValueCounts(1, 1, 0, 0, 0, 0, 0, 0), report.workedValues());
+    }
+
+    @Test
+    void aBookWithAUsableWaiverFilePasses() {
+        // 2 + 2 = 4 holds; the waiver leaves the "3" of "3 apples" unchecked, and the quote stands in the chapter.
+        book.chapter("Good: 2 + 2 = 4.\nShe has 3 apples.\n")
+                .fixture("good", holds("good", "Good: 2 + 2 = 4.", "{\"a\": 2, \"b\": 2}", SUM.formatted("4")))
+                .file("fixtures/ch/waivers.json", """
+                        {"chapter": "ch.md", "waivers": [{"quote": "She has 3 apples.", "numbers": ["3"], "reason": "a count in a story"}]}
+                        """);
+        BookReport report = book.check();
+        assertTrue(report.waivers().get(0).errors().isEmpty(), () -> report.waivers().get(0).errors().toString());
+        assertTrue(report.passed());
+        assertFalse(report.hasInvalidFixtures());
+        assertEquals(0, report.unusableWaiverFiles());
+        assertEquals(0, report.invalid());
     }
 }

@@ -166,4 +166,51 @@ class ProvenanceTest {
         // 0.1000176490 and 0.1000176498 read alike up to 8 digits (0.10001765) and differ at the 9th.
         assertEquals(9, ValueText.digitsApart(0.1000176490, 0.1000176498, 6));
     }
+
+    /**
+     * x = [1, 2, ..., n] printed with 5 for 1 and 7 for 2; y restates x and prints the same list, so y[0] and y[1]
+     * follow from the wrong x[0] and x[1].
+     */
+    private Finding restatedList(int n) {
+        return restatedList(n, "");
+    }
+
+    private Finding restatedList(int n, String more) {
+        StringBuilder exact = new StringBuilder("[");
+        StringBuilder shown = new StringBuilder("[");
+        for (int i = 1; i <= n; i++) {
+            exact.append(i > 1 ? ", " : "").append(i);
+            shown.append(i > 1 ? ", " : "").append(i == 1 ? 5 : i == 2 ? 7 : i);
+        }
+        String list = shown.append("]").toString();
+        book.chapter("x = " + list + "\ny = " + list + "\nz = 7\n").fixture("big", holds("big", "y = " + list, "{\"v\": " + exact.append("]") + "}", """
+                [{"name": "x", "op": "restate", "args": {"x": "v"}, "printed": "%s", "quote": "x = %s"},
+                 {"name": "y", "op": "restate", "args": {"x": "x"}, "printed": "%s"}%s]""".formatted(list, list, list, more)));
+        return finding("big", "y");
+    }
+
+    @Test
+    void aValueOfUpTo250000ReadsIsFollowedElementByElement() {
+        // Restating 500 elements reads 500 × 500 = 250,000 elements: y[0] follows from x[0] alone.
+        Finding y = restatedList(500);
+        Verdict.Propagated p = assertInstanceOf(Verdict.Propagated.class, y.elements().get(0).verdict());
+        assertEquals(List.of(new ElementRef("x", 0, "[0]")), p.from());
+        assertInstanceOf(Verdict.Ok.class, y.elements().get(2).verdict());
+    }
+
+    @Test
+    void aLargerValueIsFollowedAsAWhole() {
+        // 600 × 600 = 360,000 reads: too many to follow, so every element of y stands for every source of x.
+        Finding y = restatedList(600);
+        Verdict.Propagated p = assertInstanceOf(Verdict.Propagated.class, y.elements().get(0).verdict());
+        assertEquals(List.of(new ElementRef("x", 0, "[0]"), new ElementRef("x", 1, "[1]")), p.from());
+    }
+
+    @Test
+    void anElementOfAValueFollowedAsAWholeFollowsFromAllItsSources() {
+        // z = y[1], printed 7 (exact 2): the book's y[1] is 7, and y, too large to follow, stands for x[0] and x[1].
+        restatedList(600, ", {\"name\": \"z\", \"expr\": \"y[1]\", \"printed\": \"7\", \"quote\": \"z = 7\"}");
+        Verdict.Propagated p = assertInstanceOf(Verdict.Propagated.class, finding("big", "z").verdict());
+        assertEquals(List.of(new ElementRef("x", 0, "[0]"), new ElementRef("x", 1, "[1]")), p.from());
+    }
 }
