@@ -174,4 +174,30 @@ class CorrectionTest {
                 note);
         assertTrue(note.endsWith("); no single edit makes it true, so none is proposed"), note);
     }
+
+    @Test
+    void onlyWrongNumbersAreCorrected(@TempDir Path dir) {
+        TempBook book = new TempBook(dir).chapter("Right: 1 + 2 = 3. Tokens: [\"The\", \"dog\", \"sat\", \".\"].\n")
+                .fixture("right", holds("right", "1 + 2 = 3", "{\"a\": 1, \"b\": 2}", ADD.formatted("3")))
+                // "The cat sat." is tokenized to The, cat, sat, "." : the book's "dog" is wrong, but tokens have no number to write.
+                .fixture("tokens", holds("tokens", "[\"The\", \"dog\", \"sat\", \".\"]", "{\"text\": \"The cat sat.\"}",
+                        "[{\"name\": \"t\", \"op\": \"tokenize\", \"args\": {\"text\": \"text\"}, \"printed\": \"[\\\"The\\\", \\\"dog\\\", \\\"sat\\\", \\\".\\\"]\"}]"));
+        BookReport report = book.check();
+        FixtureResult tokens = report.results().stream().filter(r -> r.id().equals("tokens")).findFirst().orElseThrow();
+        assertTrue(!tokens.findings().get(0).verdict().isOk(), () -> tokens.findings().toString());
+        assertEquals(List.of(), Correction.all(report.results(), new Book(book.root())::chapter));
+        FixtureResult right = report.results().stream().filter(r -> r.id().equals("right")).findFirst().orElseThrow();
+        assertEquals(Optional.empty(), Correction.of(right.findings().get(0), right.fixture().orElseThrow(), new Book(book.root()).chapter("ch.md")));
+        assertEquals(Optional.empty(), Correction.of(tokens.findings().get(0), tokens.fixture().orElseThrow(), new Book(book.root()).chapter("ch.md")));
+    }
+
+    @Test
+    void aSupplementaryValueIsProposedButNotPlaced(@TempDir Path dir) {
+        // bookcheck's own worked value, not printed by the book: 1 + 2 is 3, not 4; there is nothing in the chapter to edit.
+        List<Correction> all = corrections(new TempBook(dir).chapter("We add one and two.\n")
+                .fixture("extra", fixtureJson("extra", "We add one and two.", "\"claim\": \"supplementary\", \"note\": \"our own example\"",
+                        "{\"a\": 1, \"b\": 2}", ADD.formatted("4"))));
+        assertEquals(1, all.size(), all::toString);
+        assertCorrection(all.get(0), "4", "3", List.of(), List.of());
+    }
 }
