@@ -13,7 +13,7 @@ import org.bookcheck.chapter.Chapter;
 import org.bookcheck.check.BookReport;
 import org.bookcheck.check.FixtureResult;
 import org.bookcheck.check.TempBook;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,12 +40,13 @@ class CoverageBookTest {
     private static final String ADD = "[{\"name\": \"%s\", \"op\": \"add\", \"args\": {\"a\": \"%s\", \"b\": \"%s\"}, \"printed\": \"%s\"}]";
 
     @TempDir
-    static Path dir;
+    Path dir;
 
-    private static ChapterCoverage coverage;
+    private ChapterCoverage coverage;
 
-    @BeforeAll
-    static void check() throws IOException {
+    /** Checked again for every test (not once per class), so PIT sees which test runs which code. */
+    @BeforeEach
+    void check() throws IOException {
         TempBook book = new TempBook(dir).chapter(CHAPTER)
                 // 2 + 3 = 5, right; a and b are given on line 1.
                 .fixture("sum", holds("sum", "$2 + 3 = 5$",
@@ -96,13 +97,13 @@ class CoverageBookTest {
     }
 
     /** The n-th (1-based) number with this text on the line. */
-    private static NumberCoverage number(int line, String text, int nth) {
+    private NumberCoverage number(int line, String text, int nth) {
         List<NumberCoverage> on = coverage.numbers().stream().filter(n -> n.number().line() == line && n.number().text().equals(text)).toList();
         assertTrue(on.size() >= nth, () -> "no number " + text + " #" + nth + " on line " + line + ": " + coverage.numbers());
         return on.get(nth - 1);
     }
 
-    private static NumberCoverage number(int line, String text) {
+    private NumberCoverage number(int line, String text) {
         return number(line, text, 1);
     }
 
