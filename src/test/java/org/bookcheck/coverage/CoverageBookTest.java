@@ -193,4 +193,14 @@ class CoverageBookTest {
         assertEquals("chapters/ch.md: 0 numbers: 0 covered, 0 waived, 0 uncovered — 100.0% covered or waived (100.0% by fixtures)",
                 none.summaryLine());
     }
+
+    @Test
+    void aNumberInAWaiversQuoteThatItDoesNotListIsNotWaived(@TempDir Path other) throws IOException {
+        TempBook book = new TempBook(other).chapter("Rest 3 days and 4 nights.\n");
+        write(other.resolve("fixtures/ch/waivers.json"), """
+                {"chapter": "ch.md", "waivers": [{"quote": "3 days and 4", "numbers": ["3"], "reason": "a rest"}]}
+                """);
+        ChapterCoverage rest = CoverageAnalyzer.analyze(Chapter.read("ch.md", other.resolve("chapters/ch.md")), book.check());
+        assertEquals(List.of(Mark.WAIVED, Mark.NOT_COVERED), rest.numbers().stream().map(NumberCoverage::mark).toList());
+    }
 }

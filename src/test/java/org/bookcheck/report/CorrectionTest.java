@@ -200,4 +200,23 @@ class CorrectionTest {
         assertEquals(1, all.size(), all::toString);
         assertCorrection(all.get(0), "4", "3", List.of(), List.of());
     }
+
+    @Test
+    void aPropagatedValueWhoseLineDoesNotPrintTheWrongOperandHasNoNote(@TempDir Path dir) {
+        // p = 0.1 × 3 printed 0.4 (0.3); q = p × 2 follows from it (0.8 from 0.4), but q's line names p, not 0.4.
+        List<Correction> all = corrections(new TempBook(dir).chapter("First p = 0.1 × 3 = 0.4.\nThen q = p × 2 = 0.8.\n")
+                .fixture("chained", holds("chained", "p = 0.1 × 3 = 0.4", "{\"tenth\": 0.1, \"three\": 3, \"two\": 2}", """
+                        [{"name": "p", "op": "scale", "args": {"x": "tenth", "s": "three"}, "printed": "0.4", "quote": "p = 0.1 × 3 = 0.4"},
+                         {"name": "q", "op": "scale", "args": {"x": "p", "s": "two"}, "printed": "0.8", "quote": "q = p × 2 = 0.8"}]""")));
+        // "Then q = p × 2 = 0.8.": the 0.8 at 17–20.
+        assertCorrection(of(all, "chained", "q"), "0.8", "0.6", List.of(new Replacement(2, 17, 20, "0.8", "0.6")), List.of());
+    }
+
+    @Test
+    void aNineIsNotAZero(@TempDir Path dir) {
+        // 0.4 + 0.5 = 0.9, printed 0.8: the 9 is a significant digit, no widening and no note.
+        List<Correction> all = corrections(new TempBook(dir).chapter("N: 0.4 + 0.5 = 0.8.\n")
+                .fixture("n", holds("n", "0.4 + 0.5 = 0.8", "{\"a\": 0.4, \"b\": 0.5}", ADD.formatted("0.8"))));
+        assertCorrection(of(all, "n", "s"), "0.8", "0.9", List.of(new Replacement(1, 15, 18, "0.8", "0.9")), List.of());
+    }
 }

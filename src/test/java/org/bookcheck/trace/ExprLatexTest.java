@@ -65,4 +65,11 @@ class ExprLatexTest {
         assertEquals("\\begin{bmatrix} 1 \\\\ 2 \\\\ \\vdots \\end{bmatrix}_{5}", ExprLatex.render(new Expr.Grid(List.of(row1), true, 0, 3)));
         assertEquals("\\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}", ExprLatex.render(new Expr.Grid(List.of(row1), true, 0, 0)));
     }
+
+    @Test
+    void equations() {
+        assertEquals("a", ExprLatex.equation(Equation.of(A), false));
+        assertEquals("a = b = c", ExprLatex.equation(Equation.of(A, B, C), false));
+        assertEquals("a &= b = c", ExprLatex.equation(Equation.of(A, B, C), true));
+    }
 }
