@@ -245,6 +245,8 @@ class ChapterNumbersTest {
         assertEquals(List.of(), ChapterNumbers.scan("$$$ 5\n").math());
         // The second $ of a closing $$ opens nothing.
         assertEquals(List.of("5:prose"), numbers("$$x$$y and 5$\n"));
+        // After a closing $$ reading goes on past it: the 5 between two display formulas is prose.
+        assertEquals(List.of("5:prose"), numbers("$$x$$ 5 $$y$$\n"));
         // Math over two lines starts at its $: the 5 before it is prose.
         assertEquals(List.of("5:prose", "2:math", "3:prose"), numbers("a 5 $x =\n2$ b 3\n"));
     }
