@@ -249,11 +249,7 @@ public final class ElementRuns {
 
     /** {@code base_2}, {@code base_3}, ...: the first not taken (called only when {@code base} itself is). */
     private static String fresh(String base, Set<String> taken) {
-        for (int k = 2; ; k++) {
-            if (!taken.contains(base + "_" + k)) {
-                return base + "_" + k;
-            }
-        }
+        return Names.free(base, taken::contains);
     }
 
     /** The expression with every whole name that was an element step replaced by the element it became. */

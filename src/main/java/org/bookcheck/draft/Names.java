@@ -48,4 +48,16 @@ public final class Names {
         }
         return RESERVED.contains(n) || CONSTANTS.contains(n) ? n + "_value" : n;
     }
+
+    /** {@code base} if it is free, else {@code base_2}, {@code base_3}, ...: the first name not taken. */
+    static String free(String base, java.util.function.Predicate<String> taken) {
+        if (!taken.test(base)) {
+            return base;
+        }
+        for (int k = 2; ; k++) {
+            if (!taken.test(base + "_" + k)) {
+                return base + "_" + k;
+            }
+        }
+    }
 }

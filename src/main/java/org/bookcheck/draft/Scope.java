@@ -79,13 +79,6 @@ public final class Scope {
 
     /** A name not yet in scope: {@code base}, else {@code base_2}, {@code base_3}, ... */
     public String fresh(String base) {
-        if (entry(base).isEmpty()) {
-            return base;
-        }
-        for (int k = 2; ; k++) {
-            if (entry(base + "_" + k).isEmpty()) {
-                return base + "_" + k;
-            }
-        }
+        return Names.free(base, name -> entry(name).isPresent());
     }
 }
