@@ -16,13 +16,32 @@ public final class OptimizerKernels {
     private static final VectorSpecies<Float> S = Simd.SPECIES;
     private static final ThreadLocal<double[]> PARTIALS = ThreadLocal.withInitial(() -> new double[0]);
     private static final int L = Simd.LANES;
+    // One loop object per kernel and calling thread, so a call allocates nothing (see Parallel).
+    private static final ThreadLocal<Sgd> SGD = ThreadLocal.withInitial(Sgd::new);
+    private static final ThreadLocal<AdamW> ADAMW = ThreadLocal.withInitial(AdamW::new);
+    private static final ThreadLocal<SumOfSquares> SUM_OF_SQUARES = ThreadLocal.withInitial(SumOfSquares::new);
+    private static final ThreadLocal<Scale> SCALE = ThreadLocal.withInitial(Scale::new);
 
     private OptimizerKernels() {
     }
 
     /** w ← w − η·g over n elements (the chapter's weight update). */
     public static void sgd(float[] w, float[] g, int n, float learningRate) {
-        Parallel.forAligned(n, L, 2, (from, to) -> {
+        Sgd loop = SGD.get();
+        loop.w = w;
+        loop.g = g;
+        loop.learningRate = learningRate;
+        Parallel.forAligned(n, L, 2, loop);
+    }
+
+    /** {@link #sgd}'s loop; its fields are the call's arguments. */
+    private static final class Sgd implements Parallel.RangeBody {
+        float[] w;
+        float[] g;
+        float learningRate;
+
+        @Override
+        public void run(int from, int to) {
             int i = from;
             if (Simd.vectorised()) {
                 for (; i + L <= to; i += L) {
@@ -33,7 +52,7 @@ public final class OptimizerKernels {
             for (; i < to; i++) {
                 w[i] = w[i] - g[i] * learningRate;
             }
-        });
+        }
     }
 
     /**
@@ -43,11 +62,40 @@ public final class OptimizerKernels {
     public static void adamw(float[] w, float[] g, float[] m, float[] v, int n, float learningRate, float beta1,
             float beta2, float epsilon, float weightDecay, int step) {
         long t0 = KernelProfile.start();
-        float c1 = (float) (1.0 / (1.0 - Math.pow(beta1, step)));
-        float c2 = (float) (1.0 / (1.0 - Math.pow(beta2, step)));
-        float b1c = 1f - beta1;
-        float b2c = 1f - beta2;
-        Parallel.forAligned(n, L, 12, (from, to) -> {
+        AdamW loop = ADAMW.get();
+        loop.w = w;
+        loop.g = g;
+        loop.m = m;
+        loop.v = v;
+        loop.learningRate = learningRate;
+        loop.beta1 = beta1;
+        loop.beta2 = beta2;
+        loop.epsilon = epsilon;
+        loop.weightDecay = weightDecay;
+        loop.c1 = (float) (1.0 / (1.0 - Math.pow(beta1, step)));
+        loop.c2 = (float) (1.0 / (1.0 - Math.pow(beta2, step)));
+        Parallel.forAligned(n, L, 12, loop);
+        KernelProfile.stop(KernelProfile.Kernel.ADAMW, t0);
+    }
+
+    /** {@link #adamw}'s loop; its fields are the call's arguments, c1 and c2 the bias corrections 1/(1 − βᵗ). */
+    private static final class AdamW implements Parallel.RangeBody {
+        float[] w;
+        float[] g;
+        float[] m;
+        float[] v;
+        float learningRate;
+        float beta1;
+        float beta2;
+        float epsilon;
+        float weightDecay;
+        float c1;
+        float c2;
+
+        @Override
+        public void run(int from, int to) {
+            float b1c = 1f - beta1;
+            float b2c = 1f - beta2;
             int i = from;
             if (Simd.vectorised()) {
                 for (; i + L <= to; i += L) {
@@ -70,8 +118,7 @@ public final class OptimizerKernels {
                 float update = mi * c1 / ((float) Math.sqrt(vi * c2) + epsilon) + w[i] * weightDecay;
                 w[i] = w[i] - update * learningRate;
             }
-        });
-        KernelProfile.stop(KernelProfile.Kernel.ADAMW, t0);
+        }
     }
 
     /** Σ gᵢ² over n elements, summed in double within fixed blocks, the blocks added in order. */
@@ -79,7 +126,27 @@ public final class OptimizerKernels {
         long t0 = KernelProfile.start();
         int blocks = (n + NORM_BLOCK - 1) / NORM_BLOCK;
         double[] partial = partials(blocks);
-        Parallel.forRange(blocks, NORM_BLOCK, (from, to) -> {
+        SumOfSquares loop = SUM_OF_SQUARES.get();
+        loop.g = g;
+        loop.n = n;
+        loop.partial = partial;
+        Parallel.forRange(blocks, NORM_BLOCK, loop);
+        double total = 0;
+        for (int blk = 0; blk < blocks; blk++) {
+            total += partial[blk];
+        }
+        KernelProfile.stop(KernelProfile.Kernel.GRADIENT_NORM, t0);
+        return total;
+    }
+
+    /** {@link #sumOfSquares}'s loop over blocks; its fields are the call's arguments. */
+    private static final class SumOfSquares implements Parallel.RangeBody {
+        float[] g;
+        int n;
+        double[] partial;
+
+        @Override
+        public void run(int from, int to) {
             for (int blk = from; blk < to; blk++) {
                 double sum = 0;
                 for (int i = blk * NORM_BLOCK, end = Math.min(n, i + NORM_BLOCK); i < end; i++) {
@@ -87,13 +154,7 @@ public final class OptimizerKernels {
                 }
                 partial[blk] = sum;
             }
-        });
-        double total = 0;
-        for (int blk = 0; blk < blocks; blk++) {
-            total += partial[blk];
         }
-        KernelProfile.stop(KernelProfile.Kernel.GRADIENT_NORM, t0);
-        return total;
     }
 
     /** The calling thread's buffer of at least n partial sums, grown when too small (so a step allocates nothing). */
@@ -117,7 +178,20 @@ public final class OptimizerKernels {
     /** g ← s·g over n elements. */
     public static void scale(float[] g, int n, float s) {
         long t0 = KernelProfile.start();
-        Parallel.forAligned(n, L, 1, (from, to) -> {
+        Scale loop = SCALE.get();
+        loop.g = g;
+        loop.s = s;
+        Parallel.forAligned(n, L, 1, loop);
+        KernelProfile.stop(KernelProfile.Kernel.GRADIENT_NORM, t0);
+    }
+
+    /** {@link #scale}'s loop; its fields are the call's arguments. */
+    private static final class Scale implements Parallel.RangeBody {
+        float[] g;
+        float s;
+
+        @Override
+        public void run(int from, int to) {
             int i = from;
             if (Simd.vectorised()) {
                 for (; i + L <= to; i += L) {
@@ -127,7 +201,6 @@ public final class OptimizerKernels {
             for (; i < to; i++) {
                 g[i] *= s;
             }
-        });
-        KernelProfile.stop(KernelProfile.Kernel.GRADIENT_NORM, t0);
+        }
     }
 }

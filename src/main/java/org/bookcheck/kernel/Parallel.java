@@ -1,12 +1,10 @@
 package org.bookcheck.kernel;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-
 /**
- * The one place kernels go multithreaded: a shared pool sized to the machine (or to the system
- * property {@code bookcheck.threads}), a global switch back to serial, and {@link #forRange} that
- * splits an index range into contiguous chunks.
+ * The one place kernels go multithreaded: a shared {@link WorkerTeam} sized to the machine (or to
+ * the system property {@code bookcheck.threads}), a global switch back to serial, and
+ * {@link #forRange} that splits an index range into contiguous chunks. Handing out a loop allocates
+ * nothing, so a training step allocates nothing either.
  *
  * <p>Kernels only ever split work by <em>output</em> element, never along a sum, so the order of
  * every floating-point reduction is the same whatever the thread count: results are bit-identical
@@ -25,7 +23,7 @@ public final class Parallel {
 
     private static volatile int threads = initialThreads();
     private static volatile long minWork = DEFAULT_MIN_WORK;
-    private static ForkJoinPool pool = newPool(threads);
+    private static volatile WorkerTeam team = newTeam(threads);
 
     private Parallel() {
     }
@@ -41,8 +39,8 @@ public final class Parallel {
             throw new IllegalArgumentException("threads must be at least 1, got " + n);
         }
         if (n != threads) {
-            ForkJoinPool old = pool;
-            pool = newPool(n);
+            WorkerTeam old = team;
+            team = newTeam(n);
             threads = n;
             if (old != null) {
                 old.shutdown();
@@ -66,28 +64,11 @@ public final class Parallel {
     /**
      * Runs body over [0, n), split into at most {@link #threads()} contiguous chunks when the whole
      * loop does at least {@link #minWork()} units of work ({@code workPerIndex} units per index).
+     * A loop started while the team runs another (from inside a chunk, or from a second thread) runs
+     * on its own thread.
      */
     public static void forRange(int n, long workPerIndex, RangeBody body) {
-        int t = threads;
-        int chunks = (int) Math.min(t, n);
-        if (chunks <= 1 || (long) n * workPerIndex < minWork) {
-            if (n > 0) {
-                body.run(0, n);
-            }
-            return;
-        }
-        ForkJoinPool p = pool;
-        @SuppressWarnings("unchecked")
-        ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[chunks - 1];
-        for (int c = 1; c < chunks; c++) {
-            int from = (int) ((long) n * c / chunks);
-            int to = (int) ((long) n * (c + 1) / chunks);
-            tasks[c - 1] = p.submit(() -> body.run(from, to));
-        }
-        body.run(0, (int) ((long) n / chunks));
-        for (ForkJoinTask<?> task : tasks) {
-            task.join();
-        }
+        run(n, 1, n, workPerIndex, body);
     }
 
     /**
@@ -96,8 +77,24 @@ public final class Parallel {
      * depends only on n, never on the thread count.
      */
     public static void forAligned(int n, int align, long workPerIndex, RangeBody body) {
-        int blocks = (n + align - 1) / align;
-        forRange(blocks, workPerIndex * align, (from, to) -> body.run(from * align, Math.min(n, to * align)));
+        run((n + align - 1) / align, align, n, workPerIndex * align, body);
+    }
+
+    /** Where chunk c of {@code chunks} starts: the c-th equal share of the blocks, in elements, at most limit. */
+    static int chunkStart(int blocks, int chunks, int c, int align, int limit) {
+        return (int) Math.min(limit, (long) blocks * c / chunks * align);
+    }
+
+    /** Runs body over [0, limit), split by blocks of {@code align} elements. */
+    private static void run(int blocks, int align, int limit, long workPerBlock, RangeBody body) {
+        int chunks = Math.min(threads, blocks);
+        WorkerTeam t = team;
+        if (chunks <= 1 || (long) blocks * workPerBlock < minWork || t == null
+                || !t.tryRun(body, blocks, chunks, align, limit)) {
+            if (limit > 0) {
+                body.run(0, limit);
+            }
+        }
     }
 
     private static int initialThreads() {
@@ -115,13 +112,8 @@ public final class Parallel {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    private static ForkJoinPool newPool(int n) {
-        // The calling thread runs the first chunk itself, so the pool needs one thread fewer.
-        return n <= 1 ? null : new ForkJoinPool(n - 1, pool -> {
-            var worker = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-            worker.setDaemon(true);
-            worker.setName("bookcheck-kernel-" + worker.getPoolIndex());
-            return worker;
-        }, null, false);
+    private static WorkerTeam newTeam(int n) {
+        // The calling thread runs the first chunk itself, so the team needs one thread fewer.
+        return n <= 1 ? null : new WorkerTeam(n - 1);
     }
 }
