@@ -17,6 +17,10 @@ public final class AttentionKernels {
      */
     private static final int ROWS = 4 * PackedGemm.MR;
 
+    // One loop object per kernel and calling thread, so a call allocates nothing (see Parallel).
+    private static final ThreadLocal<Forward> FORWARD = ThreadLocal.withInitial(Forward::new);
+    private static final ThreadLocal<Backward> BACKWARD = ThreadLocal.withInitial(Backward::new);
+
     private AttentionKernels() {
     }
 
@@ -29,7 +33,36 @@ public final class AttentionKernels {
         long t0 = KernelProfile.start();
         int d = c / heads;
         float scale = (float) (1.0 / Math.sqrt(d));
-        Parallel.forRange(b * heads, 4L * t * t * d, (from, to) -> {
+        Forward loop = FORWARD.get();
+        loop.out = out;
+        loop.att = att;
+        loop.scores = scores;
+        loop.qkv = qkv;
+        loop.t = t;
+        loop.c = c;
+        loop.heads = heads;
+        loop.causal = causal;
+        loop.d = d;
+        loop.scale = scale;
+        Parallel.forRange(b * heads, 4L * t * t * d, loop);
+        KernelProfile.stop(KernelProfile.Kernel.ATTENTION, t0);
+    }
+
+    /** {@link #attention}'s loop over (sequence, head) pairs; its fields are the call's arguments. */
+    private static final class Forward implements Parallel.RangeBody {
+        float[] out;
+        float[] att;
+        float[] scores;
+        float[] qkv;
+        int t;
+        int c;
+        int heads;
+        boolean causal;
+        int d;
+        float scale;
+
+        @Override
+        public void run(int from, int to) {
             for (int bh = from; bh < to; bh++) {
                 int s = bh / heads;
                 int h = bh % heads;
@@ -51,8 +84,7 @@ public final class AttentionKernels {
                             false, null);
                 }
             }
-        });
-        KernelProfile.stop(KernelProfile.Kernel.ATTENTION, t0);
+        }
     }
 
     /**
@@ -77,7 +109,38 @@ public final class AttentionKernels {
         long t0 = KernelProfile.start();
         int d = c / heads;
         float scale = (float) (1.0 / Math.sqrt(d));
-        Parallel.forRange(b * heads, 8L * t * t * d, (from, to) -> {
+        Backward loop = BACKWARD.get();
+        loop.dqkv = dqkv;
+        loop.datt = datt;
+        loop.dout = dout;
+        loop.qkv = qkv;
+        loop.att = att;
+        loop.t = t;
+        loop.c = c;
+        loop.heads = heads;
+        loop.causal = causal;
+        loop.d = d;
+        loop.scale = scale;
+        Parallel.forRange(b * heads, 8L * t * t * d, loop);
+        KernelProfile.stop(KernelProfile.Kernel.ATTENTION_BACKWARD, t0);
+    }
+
+    /** {@link #attentionBackward}'s loop over (sequence, head) pairs; its fields are the call's arguments. */
+    private static final class Backward implements Parallel.RangeBody {
+        float[] dqkv;
+        float[] datt;
+        float[] dout;
+        float[] qkv;
+        float[] att;
+        int t;
+        int c;
+        int heads;
+        boolean causal;
+        int d;
+        float scale;
+
+        @Override
+        public void run(int from, int to) {
             for (int bh = from; bh < to; bh++) {
                 int s = bh / heads;
                 int h = bh % heads;
@@ -110,8 +173,7 @@ public final class AttentionKernels {
                             dqkv, v0, 3 * c, false, null);
                 }
             }
-        });
-        KernelProfile.stop(KernelProfile.Kernel.ATTENTION_BACKWARD, t0);
+        }
     }
 
     /**

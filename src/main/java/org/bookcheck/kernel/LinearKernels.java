@@ -11,6 +11,8 @@ public final class LinearKernels {
 
     private static final VectorSpecies<Float> S = Simd.SPECIES;
     private static final int L = Simd.LANES;
+    // One loop object per calling thread, so a call allocates nothing (see Parallel).
+    private static final ThreadLocal<ColumnSums> COLUMN_SUMS = ThreadLocal.withInitial(ColumnSums::new);
 
     private LinearKernels() {
     }
@@ -53,7 +55,24 @@ public final class LinearKernels {
     /** sums[j] += Σ_r m[r, j], rows added in order (split between threads by column). */
     public static void columnSums(float[] sums, float[] m, int rows, int n) {
         long t0 = KernelProfile.start();
-        Parallel.forAligned(n, L, rows, (from, to) -> {
+        ColumnSums loop = COLUMN_SUMS.get();
+        loop.sums = sums;
+        loop.m = m;
+        loop.rows = rows;
+        loop.n = n;
+        Parallel.forAligned(n, L, rows, loop);
+        KernelProfile.stop(KernelProfile.Kernel.BIAS_GRADIENT, t0);
+    }
+
+    /** {@link #columnSums}'s loop over columns; its fields are the call's arguments. */
+    private static final class ColumnSums implements Parallel.RangeBody {
+        float[] sums;
+        float[] m;
+        int rows;
+        int n;
+
+        @Override
+        public void run(int from, int to) {
             int j = from;
             if (Simd.vectorised()) {
                 // A vector of columns at a time, down all the rows: each column still adds its rows in order.
@@ -72,7 +91,6 @@ public final class LinearKernels {
                 }
                 sums[j] = sum;
             }
-        });
-        KernelProfile.stop(KernelProfile.Kernel.BIAS_GRADIENT, t0);
+        }
     }
 }

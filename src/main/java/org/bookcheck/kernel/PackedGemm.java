@@ -38,6 +38,8 @@ final class PackedGemm {
     }
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+    // One loop object per calling thread, so a product allocates nothing (see Parallel).
+    private static final ThreadLocal<Product> PRODUCT = ThreadLocal.withInitial(Product::new);
 
     private PackedGemm() {
     }
@@ -58,13 +60,61 @@ final class PackedGemm {
      */
     static void gemm(int m, int n, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff, int brs, int bcs,
             float[] c, int cOff, int ldc, boolean accumulate, float[] bias) {
+        Product loop = PRODUCT.get();
+        loop.m = m;
+        loop.n = n;
+        loop.k = k;
+        loop.a = a;
+        loop.aOff = aOff;
+        loop.ars = ars;
+        loop.acs = acs;
+        loop.b = b;
+        loop.bOff = bOff;
+        loop.brs = brs;
+        loop.bcs = bcs;
+        loop.c = c;
+        loop.cOff = cOff;
+        loop.ldc = ldc;
+        loop.accumulate = accumulate;
+        loop.bias = bias;
         // Each thread packs all of the operand it shares, so split the larger side: less of it is packed twice.
-        if (n > m) {
-            Parallel.forRange((n + NR - 1) / NR, (long) NR * m * k, (from, to) -> serial(0, m, from * NR, Math.min(n, to * NR), k,
-                    a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc, accumulate, bias));
+        loop.byColumns = n > m;
+        if (loop.byColumns) {
+            Parallel.forRange((n + NR - 1) / NR, (long) NR * m * k, loop);
         } else {
-            Parallel.forRange((m + MR - 1) / MR, (long) MR * n * k, (from, to) -> serial(from * MR, Math.min(m, to * MR), 0, n, k,
-                    a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc, accumulate, bias));
+            Parallel.forRange((m + MR - 1) / MR, (long) MR * n * k, loop);
+        }
+    }
+
+    /** {@link #gemm}'s loop over blocks of NR columns or MR rows of C; its fields are the call's arguments. */
+    private static final class Product implements Parallel.RangeBody {
+        int m;
+        int n;
+        int k;
+        float[] a;
+        int aOff;
+        int ars;
+        int acs;
+        float[] b;
+        int bOff;
+        int brs;
+        int bcs;
+        float[] c;
+        int cOff;
+        int ldc;
+        boolean accumulate;
+        float[] bias;
+        boolean byColumns;
+
+        @Override
+        public void run(int from, int to) {
+            if (byColumns) {
+                serial(0, m, from * NR, Math.min(n, to * NR), k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc,
+                        accumulate, bias);
+            } else {
+                serial(from * MR, Math.min(m, to * MR), 0, n, k, a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, ldc,
+                        accumulate, bias);
+            }
         }
     }
 

@@ -3,8 +3,12 @@ package org.bookcheck.kernel;
 /**
  * The one place kernels go multithreaded: a shared {@link WorkerTeam} sized to the machine (or to
  * the system property {@code bookcheck.threads}), a global switch back to serial, and
- * {@link #forRange} that splits an index range into contiguous chunks. Handing out a loop allocates
- * nothing, so a training step allocates nothing either.
+ * {@link #forRange} that splits an index range into contiguous chunks.
+ *
+ * <p>Handing out a loop allocates nothing. So that a training step allocates nothing either, a kernel
+ * passes a reused loop object rather than a capturing lambda (which would be a new object per call):
+ * a small {@link RangeBody} class whose fields are the call's arguments, one instance per calling
+ * thread (a {@code ThreadLocal}). It keeps the last call's arrays reachable until the next call.
  *
  * <p>Kernels only ever split work by <em>output</em> element, never along a sum, so the order of
  * every floating-point reduction is the same whatever the thread count: results are bit-identical

@@ -1,5 +1,7 @@
 package org.bookcheck.model;
 
+import java.util.List;
+
 import org.bookcheck.backend.Backend;
 import org.bookcheck.backend.Backend.Floats;
 import org.bookcheck.kernel.OptimizerKernels;
@@ -102,7 +104,10 @@ public final class OptimizerState {
                 }
             }
             case Optimizer.AdamW a -> {
-                for (ParameterTensor t : model.layout().tensors()) {
+                // Indexed, not for-each: a step allocates nothing, not even an iterator.
+                List<ParameterTensor> tensors = model.layout().tensors();
+                for (int k = 0; k < tensors.size(); k++) {
+                    ParameterTensor t = tensors.get(k);
                     int i = t.index();
                     float decay = t.isMatrix() ? a.weightDecay() : 0f;
                     backend.adamw(p[i], g[i], m[i], v[i], n[i], a.learningRate(), a.beta1(), a.beta2(), a.epsilon(), decay,
