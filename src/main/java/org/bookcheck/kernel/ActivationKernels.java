@@ -14,6 +14,12 @@ public final class ActivationKernels {
     private static final int L = Simd.LANES;
     private static final float SQRT_2_OVER_PI = (float) Math.sqrt(2 / Math.PI);
     private static final float GELU_CUBIC = 0.044715f;
+    // One loop object per kernel and calling thread, so a call allocates nothing (see Parallel).
+    private static final ThreadLocal<Add> ADD = ThreadLocal.withInitial(Add::new);
+    private static final ThreadLocal<Gelu> GELU = ThreadLocal.withInitial(Gelu::new);
+    private static final ThreadLocal<GeluBackward> GELU_BACKWARD = ThreadLocal.withInitial(GeluBackward::new);
+    private static final ThreadLocal<Relu> RELU = ThreadLocal.withInitial(Relu::new);
+    private static final ThreadLocal<ReluBackward> RELU_BACKWARD = ThreadLocal.withInitial(ReluBackward::new);
 
     private ActivationKernels() {
     }
@@ -21,7 +27,22 @@ public final class ActivationKernels {
     /** out = a + b over n elements (the residual connection Layer(x) + x); out may alias a or b. */
     public static void add(float[] out, float[] a, float[] b, int n) {
         long t0 = KernelProfile.start();
-        Parallel.forAligned(n, L, 1, (from, to) -> {
+        Add loop = ADD.get();
+        loop.out = out;
+        loop.a = a;
+        loop.b = b;
+        Parallel.forAligned(n, L, 1, loop);
+        KernelProfile.stop(KernelProfile.Kernel.RESIDUAL_ADD, t0);
+    }
+
+    /** {@link #add}'s loop; its fields are the call's arguments. */
+    private static final class Add implements Parallel.RangeBody {
+        float[] out;
+        float[] a;
+        float[] b;
+
+        @Override
+        public void run(int from, int to) {
             int i = from;
             if (Simd.vectorised()) {
                 for (; i + L <= to; i += L) {
@@ -31,8 +52,7 @@ public final class ActivationKernels {
             for (; i < to; i++) {
                 out[i] = a[i] + b[i];
             }
-        });
-        KernelProfile.stop(KernelProfile.Kernel.RESIDUAL_ADD, t0);
+        }
     }
 
     /** out += a over n elements: a gradient flowing into a tensor from a second path. */
@@ -43,7 +63,20 @@ public final class ActivationKernels {
     /** out = ½x(1 + tanh(√(2/π)(x + 0.044715x³))), GELU's tanh form, over n elements. */
     public static void gelu(float[] out, float[] x, int n) {
         long t0 = KernelProfile.start();
-        Parallel.forAligned(n, L, 16, (from, to) -> {
+        Gelu loop = GELU.get();
+        loop.out = out;
+        loop.x = x;
+        Parallel.forAligned(n, L, 16, loop);
+        KernelProfile.stop(KernelProfile.Kernel.GELU, t0);
+    }
+
+    /** {@link #gelu}'s loop; its fields are the call's arguments. */
+    private static final class Gelu implements Parallel.RangeBody {
+        float[] out;
+        float[] x;
+
+        @Override
+        public void run(int from, int to) {
             int i = from;
             if (Simd.vectorised()) {
                 for (; i + L <= to; i += L) {
@@ -55,8 +88,7 @@ public final class ActivationKernels {
             for (; i < to; i++) {
                 out[i] = geluScalar(x[i]);
             }
-        });
-        KernelProfile.stop(KernelProfile.Kernel.GELU, t0);
+        }
     }
 
     /**
@@ -65,7 +97,22 @@ public final class ActivationKernels {
      */
     public static void geluBackward(float[] dx, float[] x, float[] dout, int n) {
         long t0 = KernelProfile.start();
-        Parallel.forAligned(n, L, 24, (from, to) -> {
+        GeluBackward loop = GELU_BACKWARD.get();
+        loop.dx = dx;
+        loop.x = x;
+        loop.dout = dout;
+        Parallel.forAligned(n, L, 24, loop);
+        KernelProfile.stop(KernelProfile.Kernel.GELU_BACKWARD, t0);
+    }
+
+    /** {@link #geluBackward}'s loop; its fields are the call's arguments. */
+    private static final class GeluBackward implements Parallel.RangeBody {
+        float[] dx;
+        float[] x;
+        float[] dout;
+
+        @Override
+        public void run(int from, int to) {
             int i = from;
             if (Simd.vectorised()) {
                 for (; i + L <= to; i += L) {
@@ -82,26 +129,51 @@ public final class ActivationKernels {
             for (; i < to; i++) {
                 dx[i] = geluGradScalar(x[i]) * dout[i];
             }
-        });
-        KernelProfile.stop(KernelProfile.Kernel.GELU_BACKWARD, t0);
+        }
     }
 
     /** out = max(0, x) over n elements. */
     public static void relu(float[] out, float[] x, int n) {
-        Parallel.forRange(n, 1, (from, to) -> {
+        Relu loop = RELU.get();
+        loop.out = out;
+        loop.x = x;
+        Parallel.forRange(n, 1, loop);
+    }
+
+    /** {@link #relu}'s loop; its fields are the call's arguments. */
+    private static final class Relu implements Parallel.RangeBody {
+        float[] out;
+        float[] x;
+
+        @Override
+        public void run(int from, int to) {
             for (int i = from; i < to; i++) {
                 out[i] = Math.max(0f, x[i]);
             }
-        });
+        }
     }
 
     /** dx = dout where x &gt; 0, else 0 (the subgradient 0 at x = 0). */
     public static void reluBackward(float[] dx, float[] x, float[] dout, int n) {
-        Parallel.forRange(n, 1, (from, to) -> {
+        ReluBackward loop = RELU_BACKWARD.get();
+        loop.dx = dx;
+        loop.x = x;
+        loop.dout = dout;
+        Parallel.forRange(n, 1, loop);
+    }
+
+    /** {@link #reluBackward}'s loop; its fields are the call's arguments. */
+    private static final class ReluBackward implements Parallel.RangeBody {
+        float[] dx;
+        float[] x;
+        float[] dout;
+
+        @Override
+        public void run(int from, int to) {
             for (int i = from; i < to; i++) {
                 dx[i] = x[i] > 0 ? dout[i] : 0f;
             }
-        });
+        }
     }
 
     // The scalar forms repeat the vector forms' operations in the same order, so both paths agree bit for bit.

@@ -7,6 +7,10 @@ package org.bookcheck.kernel;
  */
 public final class EmbeddingKernels {
 
+    // One loop object per kernel and calling thread, so a call allocates nothing (see Parallel).
+    private static final ThreadLocal<Embed> EMBED = ThreadLocal.withInitial(Embed::new);
+    private static final ThreadLocal<EmbedBackward> EMBED_BACKWARD = ThreadLocal.withInitial(EmbedBackward::new);
+
     private EmbeddingKernels() {
     }
 
@@ -22,7 +26,28 @@ public final class EmbeddingKernels {
                         + " has no row; the table has rows 0.." + (vocab - 1));
             }
         }
-        Parallel.forRange(b * t, c, (from, to) -> {
+        Embed loop = EMBED.get();
+        loop.out = out;
+        loop.tokens = tokens;
+        loop.wte = wte;
+        loop.wpe = wpe;
+        loop.t = t;
+        loop.c = c;
+        Parallel.forRange(b * t, c, loop);
+        KernelProfile.stop(KernelProfile.Kernel.EMBEDDING, t0);
+    }
+
+    /** {@link #embed}'s loop; its fields are the call's arguments. */
+    private static final class Embed implements Parallel.RangeBody {
+        float[] out;
+        int[] tokens;
+        float[] wte;
+        float[] wpe;
+        int t;
+        int c;
+
+        @Override
+        public void run(int from, int to) {
             for (int i = from; i < to; i++) {
                 int te = tokens[i] * c;
                 int pe = (i % t) * c;
@@ -31,14 +56,36 @@ public final class EmbeddingKernels {
                     out[o + j] = wte[te + j] + wpe[pe + j];
                 }
             }
-        });
-        KernelProfile.stop(KernelProfile.Kernel.EMBEDDING, t0);
+        }
     }
 
     /** dwte[tokens[s, p]] += dout[s, p] and dwpe[p] += dout[s, p]. Adds into dwte and dwpe. */
     public static void embedBackward(float[] dwte, float[] dwpe, float[] dout, int[] tokens, int b, int t, int c) {
         long t0 = KernelProfile.start();
-        Parallel.forRange(c, 2L * b * t, (from, to) -> {
+        EmbedBackward loop = EMBED_BACKWARD.get();
+        loop.dwte = dwte;
+        loop.dwpe = dwpe;
+        loop.dout = dout;
+        loop.tokens = tokens;
+        loop.b = b;
+        loop.t = t;
+        loop.c = c;
+        Parallel.forRange(c, 2L * b * t, loop);
+        KernelProfile.stop(KernelProfile.Kernel.EMBEDDING_BACKWARD, t0);
+    }
+
+    /** {@link #embedBackward}'s loop; its fields are the call's arguments. */
+    private static final class EmbedBackward implements Parallel.RangeBody {
+        float[] dwte;
+        float[] dwpe;
+        float[] dout;
+        int[] tokens;
+        int b;
+        int t;
+        int c;
+
+        @Override
+        public void run(int from, int to) {
             for (int i = 0; i < b * t; i++) {
                 int te = tokens[i] * c;
                 int pe = (i % t) * c;
@@ -48,7 +95,6 @@ public final class EmbeddingKernels {
                     dwpe[pe + j] += dout[o + j];
                 }
             }
-        });
-        KernelProfile.stop(KernelProfile.Kernel.EMBEDDING_BACKWARD, t0);
+        }
     }
 }

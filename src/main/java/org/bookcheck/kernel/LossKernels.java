@@ -9,6 +9,11 @@ public final class LossKernels {
     /** The target value of a position whose prediction is not scored. */
     public static final int IGNORE = -1;
 
+    // One loop object per kernel and calling thread, so a call allocates nothing (see Parallel).
+    private static final ThreadLocal<CrossEntropy> CROSS_ENTROPY = ThreadLocal.withInitial(CrossEntropy::new);
+    private static final ThreadLocal<CrossEntropyBackward> CROSS_ENTROPY_BACKWARD =
+            ThreadLocal.withInitial(CrossEntropyBackward::new);
+
     private LossKernels() {
     }
 
@@ -19,7 +24,26 @@ public final class LossKernels {
      */
     public static void softmaxCrossEntropy(float[] probs, float[] losses, float[] logits, int[] targets, int rows, int v) {
         long t0 = KernelProfile.start();
-        Parallel.forRange(rows, 6L * v, (from, to) -> {
+        CrossEntropy loop = CROSS_ENTROPY.get();
+        loop.probs = probs;
+        loop.losses = losses;
+        loop.logits = logits;
+        loop.targets = targets;
+        loop.v = v;
+        Parallel.forRange(rows, 6L * v, loop);
+        KernelProfile.stop(KernelProfile.Kernel.CROSS_ENTROPY, t0);
+    }
+
+    /** {@link #softmaxCrossEntropy}'s loop; its fields are the call's arguments. */
+    private static final class CrossEntropy implements Parallel.RangeBody {
+        float[] probs;
+        float[] losses;
+        float[] logits;
+        int[] targets;
+        int v;
+
+        @Override
+        public void run(int from, int to) {
             for (int r = from; r < to; r++) {
                 int off = r * v;
                 float m = SoftmaxKernels.max(logits, off, v);
@@ -28,8 +52,7 @@ public final class LossKernels {
                 int t = targets[r];
                 losses[r] = t < 0 ? 0f : (float) (StrictMath.log(sum) - ((double) logits[off + t] - m));
             }
-        });
-        KernelProfile.stop(KernelProfile.Kernel.CROSS_ENTROPY, t0);
+        }
     }
 
     /**
@@ -39,7 +62,26 @@ public final class LossKernels {
     public static void softmaxCrossEntropyBackward(float[] dlogits, float[] probs, int[] targets, float[] weights,
             int rows, int v) {
         long t0 = KernelProfile.start();
-        Parallel.forRange(rows, v, (from, to) -> {
+        CrossEntropyBackward loop = CROSS_ENTROPY_BACKWARD.get();
+        loop.dlogits = dlogits;
+        loop.probs = probs;
+        loop.targets = targets;
+        loop.weights = weights;
+        loop.v = v;
+        Parallel.forRange(rows, v, loop);
+        KernelProfile.stop(KernelProfile.Kernel.CROSS_ENTROPY_BACKWARD, t0);
+    }
+
+    /** {@link #softmaxCrossEntropyBackward}'s loop; its fields are the call's arguments. */
+    private static final class CrossEntropyBackward implements Parallel.RangeBody {
+        float[] dlogits;
+        float[] probs;
+        int[] targets;
+        float[] weights;
+        int v;
+
+        @Override
+        public void run(int from, int to) {
             for (int r = from; r < to; r++) {
                 int off = r * v;
                 int t = targets[r];
@@ -52,7 +94,6 @@ public final class LossKernels {
                     dlogits[off + t] -= wr;
                 }
             }
-        });
-        KernelProfile.stop(KernelProfile.Kernel.CROSS_ENTROPY_BACKWARD, t0);
+        }
     }
 }

@@ -16,6 +16,12 @@ public final class NormKernels {
 
     private static final VectorSpecies<Float> S = Simd.SPECIES;
     private static final int L = Simd.LANES;
+    // One loop object per kernel and calling thread, so a call allocates nothing (see Parallel).
+    private static final ThreadLocal<LayerNorm> LAYER_NORM = ThreadLocal.withInitial(LayerNorm::new);
+    private static final ThreadLocal<LayerNormBackwardRows> LAYER_NORM_BACKWARD_ROWS =
+            ThreadLocal.withInitial(LayerNormBackwardRows::new);
+    private static final ThreadLocal<LayerNormBackwardColumns> LAYER_NORM_BACKWARD_COLUMNS =
+            ThreadLocal.withInitial(LayerNormBackwardColumns::new);
 
     private NormKernels() {
     }
@@ -27,7 +33,30 @@ public final class NormKernels {
     public static void layerNorm(float[] out, float[] mean, float[] rstd, float[] x, float[] gamma, float[] beta,
             int rows, int c) {
         long t0 = KernelProfile.start();
-        Parallel.forRange(rows, 8L * c, (from, to) -> {
+        LayerNorm loop = LAYER_NORM.get();
+        loop.out = out;
+        loop.mean = mean;
+        loop.rstd = rstd;
+        loop.x = x;
+        loop.gamma = gamma;
+        loop.beta = beta;
+        loop.c = c;
+        Parallel.forRange(rows, 8L * c, loop);
+        KernelProfile.stop(KernelProfile.Kernel.LAYER_NORM, t0);
+    }
+
+    /** {@link #layerNorm}'s loop; its fields are the call's arguments. */
+    private static final class LayerNorm implements Parallel.RangeBody {
+        float[] out;
+        float[] mean;
+        float[] rstd;
+        float[] x;
+        float[] gamma;
+        float[] beta;
+        int c;
+
+        @Override
+        public void run(int from, int to) {
             for (int r = from; r < to; r++) {
                 int off = r * c;
                 float mu = sum(x, off, c) / c;
@@ -46,8 +75,7 @@ public final class NormKernels {
                     out[off + i] = (x[off + i] - mu) * s * gamma[i] + beta[i];
                 }
             }
-        });
-        KernelProfile.stop(KernelProfile.Kernel.LAYER_NORM, t0);
+        }
     }
 
     /**
@@ -58,7 +86,40 @@ public final class NormKernels {
     public static void layerNormBackward(float[] dx, float[] dgamma, float[] dbeta, float[] dout, float[] x,
             float[] gamma, float[] mean, float[] rstd, int rows, int c) {
         long t0 = KernelProfile.start();
-        Parallel.forRange(rows, 10L * c, (from, to) -> {
+        LayerNormBackwardRows rowLoop = LAYER_NORM_BACKWARD_ROWS.get();
+        rowLoop.dx = dx;
+        rowLoop.dout = dout;
+        rowLoop.x = x;
+        rowLoop.gamma = gamma;
+        rowLoop.mean = mean;
+        rowLoop.rstd = rstd;
+        rowLoop.c = c;
+        Parallel.forRange(rows, 10L * c, rowLoop);
+        LayerNormBackwardColumns columnLoop = LAYER_NORM_BACKWARD_COLUMNS.get();
+        columnLoop.dgamma = dgamma;
+        columnLoop.dbeta = dbeta;
+        columnLoop.dout = dout;
+        columnLoop.x = x;
+        columnLoop.mean = mean;
+        columnLoop.rstd = rstd;
+        columnLoop.rows = rows;
+        columnLoop.c = c;
+        Parallel.forAligned(c, L, 3L * rows, columnLoop);
+        KernelProfile.stop(KernelProfile.Kernel.LAYER_NORM_BACKWARD, t0);
+    }
+
+    /** {@link #layerNormBackward}'s loop over rows (dx); its fields are the call's arguments. */
+    private static final class LayerNormBackwardRows implements Parallel.RangeBody {
+        float[] dx;
+        float[] dout;
+        float[] x;
+        float[] gamma;
+        float[] mean;
+        float[] rstd;
+        int c;
+
+        @Override
+        public void run(int from, int to) {
             for (int r = from; r < to; r++) {
                 int off = r * c;
                 float mu = mean[r];
@@ -99,8 +160,22 @@ public final class NormKernels {
                     dx[off + i] += (g - gMean - n * gnMean) * s;
                 }
             }
-        });
-        Parallel.forAligned(c, L, 3L * rows, (from, to) -> {
+        }
+    }
+
+    /** {@link #layerNormBackward}'s loop over columns (dγ and dβ); its fields are the call's arguments. */
+    private static final class LayerNormBackwardColumns implements Parallel.RangeBody {
+        float[] dgamma;
+        float[] dbeta;
+        float[] dout;
+        float[] x;
+        float[] mean;
+        float[] rstd;
+        int rows;
+        int c;
+
+        @Override
+        public void run(int from, int to) {
             for (int r = 0; r < rows; r++) {
                 int off = r * c;
                 float mu = mean[r];
@@ -120,8 +195,7 @@ public final class NormKernels {
                     dbeta[i] += d;
                 }
             }
-        });
-        KernelProfile.stop(KernelProfile.Kernel.LAYER_NORM_BACKWARD, t0);
+        }
     }
 
     private static float sum(float[] x, int off, int n) {

@@ -14,26 +14,63 @@ public final class SoftmaxKernels {
 
     private static final VectorSpecies<Float> S = Simd.SPECIES;
     private static final int L = Simd.LANES;
+    // One loop object per kernel and calling thread, so a call allocates nothing (see Parallel).
+    private static final ThreadLocal<Softmax> SOFTMAX = ThreadLocal.withInitial(Softmax::new);
+    private static final ThreadLocal<SoftmaxBackward> SOFTMAX_BACKWARD = ThreadLocal.withInitial(SoftmaxBackward::new);
 
     private SoftmaxKernels() {
     }
 
     /** out = softmax of each of the rows of width w of x (out may alias x). */
     public static void softmax(float[] out, float[] x, int rows, int w, boolean causal) {
-        Parallel.forRange(rows, 4L * w, (from, to) -> {
+        Softmax loop = SOFTMAX.get();
+        loop.out = out;
+        loop.x = x;
+        loop.w = w;
+        loop.causal = causal;
+        Parallel.forRange(rows, 4L * w, loop);
+    }
+
+    /** {@link #softmax}'s loop; its fields are the call's arguments. */
+    private static final class Softmax implements Parallel.RangeBody {
+        float[] out;
+        float[] x;
+        int w;
+        boolean causal;
+
+        @Override
+        public void run(int from, int to) {
             for (int r = from; r < to; r++) {
                 softmaxRow(out, x, r * w, w, causal ? r % w + 1 : w);
             }
-        });
+        }
     }
 
     /** dx = y ⊙ (dy − Σⱼ yⱼ dyⱼ) for each row, the backward of y = softmax(x) (dx may alias dy). */
     public static void softmaxBackward(float[] dx, float[] y, float[] dy, int rows, int w, boolean causal) {
-        Parallel.forRange(rows, 3L * w, (from, to) -> {
+        SoftmaxBackward loop = SOFTMAX_BACKWARD.get();
+        loop.dx = dx;
+        loop.y = y;
+        loop.dy = dy;
+        loop.w = w;
+        loop.causal = causal;
+        Parallel.forRange(rows, 3L * w, loop);
+    }
+
+    /** {@link #softmaxBackward}'s loop; its fields are the call's arguments. */
+    private static final class SoftmaxBackward implements Parallel.RangeBody {
+        float[] dx;
+        float[] y;
+        float[] dy;
+        int w;
+        boolean causal;
+
+        @Override
+        public void run(int from, int to) {
             for (int r = from; r < to; r++) {
                 softmaxBackwardRow(dx, y, dy, r * w, w, causal ? r % w + 1 : w);
             }
-        });
+        }
     }
 
     /** Softmax over x[off, off + valid) into out, and exactly 0 for the masked [off + valid, off + w). */
