@@ -1,6 +1,7 @@
 package org.bookcheck.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -17,6 +18,8 @@ public final class ParameterLayout {
     }
 
     private final List<ParameterTensor> tensors = new ArrayList<>();
+    // Made once: the optimizer walks the tensors every step, and a step allocates nothing.
+    private final List<ParameterTensor> tensorsView = Collections.unmodifiableList(tensors);
     private final ParameterTensor wte;
     private final ParameterTensor wpe;
     private final List<Block> blocks = new ArrayList<>();
@@ -52,7 +55,7 @@ public final class ParameterLayout {
 
     /** All tensors in storage order. */
     public List<ParameterTensor> tensors() {
-        return List.copyOf(tensors);
+        return tensorsView;
     }
 
     /** Total number of parameters over all tensors. */
