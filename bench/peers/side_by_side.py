@@ -98,7 +98,7 @@ def jmh_gemm(args):
     """bookcheck's GEMM in JMH at the same forms and shapes, GFLOP/s (the flops counter's throughput)."""
     out = run(["mvn", "-B", "-q", "-Pjmh", "test-compile", "exec:exec",
                f"-Djmh.args=MatmulBenchmark -p form={','.join(GEMM_FORMS)} -p shape={','.join(GEMM_SHAPES)}"
-               f" -p threads={args.threads} -f 1 -wi 3 -i 5 -w 1s -r 1s -rf text"])
+               f" -p threads={args.threads} -f 1 -wi 3 -i 5 -w 1s -r 1s -rf text -rff target/jmh-result.text"])
     # the summary's counter lines: MatmulBenchmark.product:flops  AB  2048x2048x2048  2  thrpt  5  <score> ± <err>  ops/s
     found = {}
     for line in out.splitlines():
